@@ -1,0 +1,43 @@
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Migrations;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary>Turns the failures every command can meet into one line on stderr and an exit code.</summary>
+public static class CommandErrors
+{
+    public static async Task<int> RunAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ConfigurationException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
+        catch (MigrationChecksumMismatchException ex)
+        {
+            return Fail(ExitCodes.MigrationChanged, ex.Message);
+        }
+        catch (MigrationFailedException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (FormatException ex)
+        {
+            // Malformed command-line switches or configuration values.
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
+    }
+
+    public static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine($"orchestrator: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>
+/// Every error the API returns is RFC 9457 problem details (<c>application/problem+json</c>) with a stable
+/// <c>type</c> per kind; unhandled exceptions become a generic 500 without a stack trace.
+/// </summary>
+public static class ProblemDetailsSetup
+{
+    public const string TypeBase = "https://orchestrator.dev/problems/";
+
+    public static IServiceCollection AddOrchestratorProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Type ??= problem.Status switch
+            {
+                StatusCodes.Status404NotFound => TypeBase + "not-found",
+                StatusCodes.Status405MethodNotAllowed => TypeBase + "method-not-allowed",
+                >= 500 => TypeBase + "internal-error",
+                _ => problem.Type,
+            };
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+
+    public static WebApplication UseOrchestratorProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Any path under /api/v1 that no endpoint claims is a 404 problem, not an empty response.</summary>
+    public static WebApplication MapApiNotFoundFallback(this WebApplication app)
+    {
+        app.MapFallback(ServerDefaults.ApiPrefix + "/{**path}", (HttpContext context) => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Not found",
+                detail: $"No API route matches {context.Request.Method} {context.Request.Path}.",
+                type: TypeBase + "not-found"))
+            .ExcludeFromDescription();
+        return app;
+    }
+}

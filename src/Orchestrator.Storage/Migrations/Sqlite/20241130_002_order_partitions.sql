@@ -1,0 +1,4 @@
+-- Migration: 20241130_002_order_partitions
+-- Description: Monthly partitions of orders (PostgreSQL only)
+-- SQLite has no table partitioning: every order lives in the one orders table, so an order of any date is
+-- accepted. The version exists here too so both dialects list the same ledger.

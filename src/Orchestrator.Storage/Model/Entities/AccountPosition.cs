@@ -1,0 +1,29 @@
+namespace Orchestrator.Storage.Model.Entities;
+
+/// <summary>A row of <c>account_positions</c> (see the initial-schema migrations for the column definitions).</summary>
+public sealed class AccountPosition
+{
+    public Guid PositionId { get; set; } = Guid.CreateVersion7();
+
+    public Guid AccountId { get; set; }
+
+    public string Symbol { get; set; } = string.Empty;
+
+    public decimal Quantity { get; set; }
+
+    public decimal AveragePrice { get; set; }
+
+    public decimal? CurrentPrice { get; set; }
+
+    public string PositionType { get; set; } = string.Empty;
+
+    public string? Sector { get; set; }
+
+    public string? AssetClass { get; set; }
+
+    public DateTime OpenedAt { get; set; }
+
+    public DateTime? UpdatedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+}

@@ -1,0 +1,51 @@
+namespace Orchestrator.Storage.Model.Entities;
+
+/// <summary>A row of <c>strategy_backtests</c> (see the initial-schema migrations for the column definitions).</summary>
+public sealed class StrategyBacktest
+{
+    public Guid BacktestId { get; set; } = Guid.CreateVersion7();
+
+    public Guid StrategyId { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    public DateOnly EndDate { get; set; }
+
+    public decimal InitialCapital { get; set; }
+
+    public decimal? CommissionRate { get; set; }
+
+    public decimal FinalValue { get; set; }
+
+    public decimal TotalReturn { get; set; }
+
+    public decimal? AnnualizedReturn { get; set; }
+
+    public decimal? Volatility { get; set; }
+
+    public decimal? SharpeRatio { get; set; }
+
+    public decimal? MaxDrawdown { get; set; }
+
+    public decimal? WinRate { get; set; }
+
+    public decimal? ProfitFactor { get; set; }
+
+    public int? TotalTrades { get; set; }
+
+    public int? WinningTrades { get; set; }
+
+    public int? LosingTrades { get; set; }
+
+    public decimal? AvgWin { get; set; }
+
+    public decimal? AvgLoss { get; set; }
+
+    public decimal? LargestWin { get; set; }
+
+    public decimal? LargestLoss { get; set; }
+
+    public string? Notes { get; set; }
+
+    public DateTime? CreatedAt { get; set; }
+}

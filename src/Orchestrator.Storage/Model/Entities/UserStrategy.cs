@@ -1,0 +1,38 @@
+namespace Orchestrator.Storage.Model.Entities;
+
+/// <summary>A row of <c>user_strategies</c> (see the initial-schema migrations for the column definitions).</summary>
+public sealed class UserStrategy
+{
+    public Guid UserStrategyId { get; set; } = Guid.CreateVersion7();
+
+    public Guid UserId { get; set; }
+
+    public Guid? TemplateId { get; set; }
+
+    public string StrategyName { get; set; } = string.Empty;
+
+    public bool? IsActive { get; set; }
+
+    /// <summary>JSON document (jsonb on PostgreSQL, JSON text on SQLite).</summary>
+    public string? Parameters { get; set; }
+
+    /// <summary>JSON document (jsonb on PostgreSQL, JSON text on SQLite).</summary>
+    public string? RiskSettings { get; set; }
+
+    /// <summary>JSON document (jsonb on PostgreSQL, JSON text on SQLite).</summary>
+    public string? TradingSchedule { get; set; }
+
+    public int? TotalTrades { get; set; }
+
+    public decimal? TotalPnl { get; set; }
+
+    public decimal? WinRate { get; set; }
+
+    public decimal? MaxDrawdown { get; set; }
+
+    public DateTime? CreatedAt { get; set; }
+
+    public DateTime? UpdatedAt { get; set; }
+
+    public DateTime? LastRunAt { get; set; }
+}
