@@ -1,5 +1,13 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands;
+using Spectre.Console;
+
+// Redirected output (a pipe, a file, CI) has no width of its own; Spectre would assume 80 columns and
+// wrap tables into unreadable slivers.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 160;
+}
 
 var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server and tools")
 {

@@ -16,13 +16,19 @@ public static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Type ??= problem.Status switch
+            // Our own stable type per kind of error, in place of the framework's generic RFC links.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
             {
-                StatusCodes.Status404NotFound => TypeBase + "not-found",
-                StatusCodes.Status405MethodNotAllowed => TypeBase + "method-not-allowed",
-                >= 500 => TypeBase + "internal-error",
-                _ => problem.Type,
-            };
+                problem.Type = problem.Status switch
+                {
+                    StatusCodes.Status400BadRequest => TypeBase + "bad-request",
+                    StatusCodes.Status404NotFound => TypeBase + "not-found",
+                    StatusCodes.Status405MethodNotAllowed => TypeBase + "method-not-allowed",
+                    >= 500 => TypeBase + "internal-error",
+                    _ => problem.Type,
+                };
+            }
+
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });

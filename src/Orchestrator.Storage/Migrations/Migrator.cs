@@ -44,7 +44,7 @@ public sealed class Migrator(ConnectionFactory connections, IReadOnlyList<Migrat
 
     private async Task<IReadOnlyList<string>> MigratePostgresAsync(DbConnection connection, IProgress<Migration>? progress, CancellationToken ct)
     {
-        await MigrationLedger.ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
+        await AcquireAdvisoryLockAsync(connection, ct);
         try
         {
             await _ledger.EnsureExistsAsync(connection, ct);
@@ -67,6 +67,26 @@ public sealed class Migrator(ConnectionFactory connections, IReadOnlyList<Migrat
         finally
         {
             await MigrationLedger.ExecuteAsync(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Polls pg_try_advisory_lock rather than blocking in pg_advisory_lock: a session blocked in that call sits
+    /// inside a transaction, and CREATE INDEX CONCURRENTLY in the lock holder waits for every open transaction
+    /// to end, which PostgreSQL then reports as a deadlock. Between polls a waiter holds no transaction.
+    /// </summary>
+    private static async Task AcquireAdvisoryLockAsync(DbConnection connection, CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT pg_try_advisory_lock({AdvisoryLockKey})";
+            if (await command.ExecuteScalarAsync(ct) is true)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
         }
     }
 

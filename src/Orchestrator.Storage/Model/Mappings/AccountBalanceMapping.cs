@@ -11,6 +11,7 @@ internal sealed class AccountBalanceMapping(bool postgres) : IEntityTypeConfigur
     {
         builder.ToTable("account_balances");
         builder.HasKey(e => e.BalanceId);
+        builder.HasOne<UserBrokerAccount>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.BalanceId).HasColumnName("balance_id").ValueGeneratedNever();
         builder.Property(e => e.AccountId).HasColumnName("account_id");
         builder.Property(e => e.Currency).HasColumnName("currency").HasMaxLength(3).IsRequired();

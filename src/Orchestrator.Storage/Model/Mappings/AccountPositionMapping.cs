@@ -11,6 +11,7 @@ internal sealed class AccountPositionMapping(bool postgres) : IEntityTypeConfigu
     {
         builder.ToTable("account_positions");
         builder.HasKey(e => e.PositionId);
+        builder.HasOne<UserBrokerAccount>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.PositionId).HasColumnName("position_id").ValueGeneratedNever();
         builder.Property(e => e.AccountId).HasColumnName("account_id");
         builder.Property(e => e.Symbol).HasColumnName("symbol").HasMaxLength(20).IsRequired();

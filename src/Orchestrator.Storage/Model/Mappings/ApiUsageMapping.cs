@@ -11,6 +11,8 @@ internal sealed class ApiUsageMapping(bool postgres) : IEntityTypeConfiguration<
     {
         builder.ToTable("api_usage");
         builder.HasKey(e => e.UsageId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<UserApiKey>().WithMany().HasForeignKey(e => e.ApiKeyId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.UsageId).HasColumnName("usage_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.ApiKeyId).HasColumnName("api_key_id");

@@ -11,6 +11,7 @@ internal sealed class OrderFillMapping(bool postgres) : IEntityTypeConfiguration
     {
         builder.ToTable("order_fills");
         builder.HasKey(e => e.FillId);
+        builder.HasOne<Order>().WithMany().HasForeignKey(e => new { e.OrderId, e.OrderSubmittedAt }).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.FillId).HasColumnName("fill_id").ValueGeneratedNever();
         builder.Property(e => e.OrderId).HasColumnName("order_id");
         builder.Property(e => e.OrderSubmittedAt).HasColumnName("order_submitted_at");

@@ -11,6 +11,8 @@ internal sealed class OrderMapping(bool postgres) : IEntityTypeConfiguration<Ord
     {
         builder.ToTable("orders");
         builder.HasKey(e => new { e.OrderId, e.SubmittedAt });
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<UserBrokerAccount>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.OrderId).HasColumnName("order_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.AccountId).HasColumnName("account_id");

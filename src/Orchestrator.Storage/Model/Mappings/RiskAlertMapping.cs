@@ -11,6 +11,7 @@ internal sealed class RiskAlertMapping(bool postgres) : IEntityTypeConfiguration
     {
         builder.ToTable("risk_alerts");
         builder.HasKey(e => e.AlertId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.AlertId).HasColumnName("alert_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.AlertType).HasColumnName("alert_type").HasMaxLength(50).IsRequired();

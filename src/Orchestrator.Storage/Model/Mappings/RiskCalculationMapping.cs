@@ -11,6 +11,8 @@ internal sealed class RiskCalculationMapping(bool postgres) : IEntityTypeConfigu
     {
         builder.ToTable("risk_calculations");
         builder.HasKey(e => e.CalculationId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<UserBrokerAccount>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.CalculationId).HasColumnName("calculation_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.AccountId).HasColumnName("account_id");

@@ -11,6 +11,7 @@ internal sealed class RiskProfileMapping(bool postgres) : IEntityTypeConfigurati
     {
         builder.ToTable("risk_profiles");
         builder.HasKey(e => e.ProfileId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.ProfileId).HasColumnName("profile_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.ProfileName).HasColumnName("profile_name").HasMaxLength(100).IsRequired();

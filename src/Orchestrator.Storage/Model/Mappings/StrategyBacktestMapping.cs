@@ -11,6 +11,7 @@ internal sealed class StrategyBacktestMapping(bool postgres) : IEntityTypeConfig
     {
         builder.ToTable("strategy_backtests");
         builder.HasKey(e => e.BacktestId);
+        builder.HasOne<Strategy>().WithMany().HasForeignKey(e => e.StrategyId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.BacktestId).HasColumnName("backtest_id").ValueGeneratedNever();
         builder.Property(e => e.StrategyId).HasColumnName("strategy_id");
         builder.Property(e => e.StartDate).HasColumnName("start_date");

@@ -11,6 +11,8 @@ internal sealed class StrategyConfigDocumentMapping(bool postgres) : IEntityType
     {
         builder.ToTable("strategy_configs");
         builder.HasKey(e => e.ConfigId);
+        builder.HasOne<Strategy>().WithMany().HasForeignKey(e => e.StrategyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.ConfigId).HasColumnName("config_id").ValueGeneratedNever();
         builder.Property(e => e.StrategyId).HasColumnName("strategy_id");
         builder.Property(e => e.UserId).HasColumnName("user_id");

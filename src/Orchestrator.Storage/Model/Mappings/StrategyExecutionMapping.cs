@@ -11,6 +11,8 @@ internal sealed class StrategyExecutionMapping(bool postgres) : IEntityTypeConfi
     {
         builder.ToTable("strategy_executions");
         builder.HasKey(e => e.ExecutionId);
+        builder.HasOne<TradingSignal>().WithMany().HasForeignKey(e => e.SignalId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Order>().WithMany().HasForeignKey(e => new { e.OrderId, e.OrderSubmittedAt }).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.ExecutionId).HasColumnName("execution_id").ValueGeneratedNever();
         builder.Property(e => e.SignalId).HasColumnName("signal_id");
         builder.Property(e => e.OrderId).HasColumnName("order_id");

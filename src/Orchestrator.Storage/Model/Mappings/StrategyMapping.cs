@@ -11,6 +11,7 @@ internal sealed class StrategyMapping(bool postgres) : IEntityTypeConfiguration<
     {
         builder.ToTable("strategies");
         builder.HasKey(e => e.StrategyId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.StrategyId).HasColumnName("strategy_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.StrategyName).HasColumnName("strategy_name").HasMaxLength(100).IsRequired();

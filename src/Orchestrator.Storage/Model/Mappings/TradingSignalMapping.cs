@@ -11,6 +11,7 @@ internal sealed class TradingSignalMapping(bool postgres) : IEntityTypeConfigura
     {
         builder.ToTable("trading_signals");
         builder.HasKey(e => e.SignalId);
+        builder.HasOne<Strategy>().WithMany().HasForeignKey(e => e.StrategyId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.SignalId).HasColumnName("signal_id").ValueGeneratedNever();
         builder.Property(e => e.StrategyId).HasColumnName("strategy_id");
         builder.Property(e => e.Symbol).HasColumnName("symbol").HasMaxLength(20).IsRequired();

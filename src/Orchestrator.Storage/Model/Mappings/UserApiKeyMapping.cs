@@ -11,6 +11,7 @@ internal sealed class UserApiKeyMapping(bool postgres) : IEntityTypeConfiguratio
     {
         builder.ToTable("user_api_keys");
         builder.HasKey(e => e.ApiKeyId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.ApiKeyId).HasColumnName("api_key_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.KeyName).HasColumnName("key_name").HasMaxLength(100).IsRequired();

@@ -11,6 +11,8 @@ internal sealed class UserBrokerAccountMapping(bool postgres) : IEntityTypeConfi
     {
         builder.ToTable("user_broker_accounts");
         builder.HasKey(e => e.AccountId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Broker>().WithMany().HasForeignKey(e => e.BrokerId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.AccountId).HasColumnName("account_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.BrokerId).HasColumnName("broker_id").HasMaxLength(50).IsRequired();

@@ -11,6 +11,7 @@ internal sealed class UserSessionMapping(bool postgres) : IEntityTypeConfigurati
     {
         builder.ToTable("user_sessions");
         builder.HasKey(e => e.SessionId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.SessionId).HasColumnName("session_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.SessionToken).HasColumnName("session_token").HasMaxLength(255).IsRequired();

@@ -11,6 +11,8 @@ internal sealed class UserStrategyMapping(bool postgres) : IEntityTypeConfigurat
     {
         builder.ToTable("user_strategies");
         builder.HasKey(e => e.UserStrategyId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StrategyTemplate>().WithMany().HasForeignKey(e => e.TemplateId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.UserStrategyId).HasColumnName("user_strategy_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
         builder.Property(e => e.TemplateId).HasColumnName("template_id");

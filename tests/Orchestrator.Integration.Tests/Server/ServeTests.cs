@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Orchestrator.Integration.Tests.Support;
+using Orchestrator.Storage.Configuration;
+
+namespace Orchestrator.Integration.Tests.Server;
+
+/// <summary><c>orchestrator serve</c> as a user starts it: a real process on a fresh SQLite file.</summary>
+public sealed class ServeTests : IAsyncLifetime
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private TestDatabase _db = null!;
+    private Process _server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var port = FreePort();
+        _http.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _server = CliRunner.Start(["serve", "--urls", _http.BaseAddress.ToString().TrimEnd('/'), .. _db.Switches]);
+        await WaitUntilListeningAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_server.HasExited)
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server.Dispose();
+        _http.Dispose();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Health_answers_200_on_a_fresh_sqlite_file()
+    {
+        var response = await _http.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Sqlite", body.RootElement.GetProperty("provider").GetString());
+        Assert.True(body.RootElement.GetProperty("schemaCurrent").GetBoolean());
+        Assert.Equal(0, body.RootElement.GetProperty("pendingMigrations").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_valid_json_describing_the_api()
+    {
+        var response = await _http.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/health", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/system/info", out _));
+    }
+
+    [Fact]
+    public async Task The_api_reference_is_served_at_docs_with_its_script_bundled()
+    {
+        // /docs redirects to /docs/, whose page loads the bundled Scalar script (no CDN) over our document.
+        var response = await _http.GetAsync("/docs", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", page, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"scalar.js\"></script>", page, StringComparison.Ordinal);
+        var script = await _http.GetAsync("/docs/scalar.js", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_answers_404_problem_json()
+    {
+        var response = await _http.GetAsync("/api/v1/no-such-thing", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("https://orchestrator.dev/problems/not-found", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal("/api/v1/no-such-thing", problem.RootElement.GetProperty("instance").GetString());
+    }
+
+    [Fact]
+    public async Task A_path_outside_the_api_answers_404_problem_json_too()
+    {
+        var response = await _http.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("https://orchestrator.dev/problems/not-found", problem.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task System_info_lists_the_applied_migrations()
+    {
+        var response = await _http.GetAsync("/api/v1/system/info", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var migrations = body.RootElement.GetProperty("migrations").EnumerateArray().ToList();
+        Assert.Equal(6, migrations.Count);
+        Assert.All(migrations, m => Assert.Equal("applied", m.GetProperty("state").GetString()));
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_server.HasExited)
+            {
+                throw new InvalidOperationException($"serve exited with {_server.ExitCode}: {await _server.StandardError.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                using var response = await _http.GetAsync("/health");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException("serve did not start listening within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

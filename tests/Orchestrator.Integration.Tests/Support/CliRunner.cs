@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Orchestrator.Integration.Tests.Support;
+
+/// <summary>Runs the real <c>orchestrator</c> CLI as a child process and captures its output and exit code.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    public static async Task<Result> RunAsync(params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts a long-running command (serve); the caller stops it.</summary>
+    public static Process Start(params string[] arguments) => Process.Start(StartInfo(arguments))!;
+
+    private static ProcessStartInfo StartInfo(string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        info.ArgumentList.Add(RepositoryPaths.CliAssembly);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // The child must see only the settings the test passes, not the developer's environment.
+        info.Environment.Remove("Database__Provider");
+        info.Environment.Remove("ConnectionStrings__Orchestrator");
+        return info;
+    }
+}

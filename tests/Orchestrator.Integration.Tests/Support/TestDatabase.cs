@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Migrations;
+using Orchestrator.Storage.Model;
+
+namespace Orchestrator.Integration.Tests.Support;
+
+/// <summary>
+/// A new, empty database for one test: a temporary SQLite file, or a freshly created PostgreSQL database on
+/// the server named by ORCHESTRATOR_TEST_POSTGRES (dropped again on dispose).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public static readonly TheoryData<DatabaseProvider> Providers = new(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
+
+    private readonly string? _adminConnectionString;
+    private readonly string? _databaseName;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? adminConnectionString, string? databaseName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _adminConnectionString = adminConnectionString;
+        _databaseName = databaseName;
+        Connections = new ConnectionFactory(new DatabaseOptions(provider, connectionString));
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public ConnectionFactory Connections { get; }
+
+    /// <summary>The command-line switches that point the CLI at this database.</summary>
+    public string[] Switches => [$"--Database:Provider={Provider}", $"--ConnectionStrings:Orchestrator={ConnectionString}"];
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "orchestrator-tests");
+            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+            return new TestDatabase(provider, $"Data Source={file}", null, null);
+        }
+
+        var admin = TestEnvironment.Require(TestEnvironment.PostgresVariable, "PostgreSQL");
+        var name = $"orchestrator_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, admin, name);
+    }
+
+    public Migrator CreateMigrator() => new(Connections);
+
+    public async Task MigrateAsync() => await CreateMigrator().MigrateAsync();
+
+    public OrchestratorDbContext CreateContext() => OrchestratorDbContext.Create(Connections);
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read)
+    {
+        await using var connection = await Connections.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,37 @@
+namespace Orchestrator.Integration.Tests.Support;
+
+/// <summary>
+/// Which external services the tests may use. A test that needs a service whose setting is absent is
+/// reported skipped, never passed; under CI (<c>CI</c> set) a missing service fails it instead, as in
+/// Npgsql's own test suite.
+/// </summary>
+public static class TestEnvironment
+{
+    public const string PostgresVariable = "ORCHESTRATOR_TEST_POSTGRES";
+
+    public static string? PostgresConnectionString => Value(PostgresVariable);
+
+    public static bool IsCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Skips (or, under CI, fails) the calling test when <paramref name="variable"/> is not set.</summary>
+    public static string Require(string variable, string service)
+    {
+        var value = Value(variable);
+        if (value is not null)
+        {
+            return value;
+        }
+
+        var reason = $"{service} tests need {variable} (scripts/services.sh prints it)";
+        if (IsCi)
+        {
+            Assert.Fail($"CI is set but {reason}.");
+        }
+
+        Assert.Skip(reason);
+        return null!;
+    }
+
+    private static string? Value(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null;
+}
