@@ -13,7 +13,7 @@ public static class ProblemDetailsSetup
     public const string TypeBase = "https://orchestrator.dev/problems/";
 
     public static IServiceCollection AddOrchestratorProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        services.AddExceptionHandler<DatabaseUnavailableHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             // Our own stable type per kind of error, in place of the framework's generic RFC links.

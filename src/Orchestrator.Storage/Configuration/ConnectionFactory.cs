@@ -37,7 +37,14 @@ public sealed class ConnectionFactory(DatabaseOptions options)
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            EnsureSqliteFolder();
+            try
+            {
+                EnsureSqliteFolder();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new DatabaseUnavailableException($"cannot create the SQLite database's folder: {ex.Message}", ex);
+            }
         }
 
         var connection = Create();

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Storage.Configuration;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>
+/// A request that cannot reach the database is told so with a 503 problem (retry later), not a generic 500;
+/// the cause goes to the log only.
+/// </summary>
+internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not DatabaseUnavailableException)
+        {
+            return false;
+        }
+
+        logger.LogError(exception, "Database unavailable while serving {Path}", httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Database unavailable",
+                Detail = "The database cannot be reached; try again shortly.",
+                Type = ProblemDetailsSetup.TypeBase + "database-unavailable",
+            },
+        });
+    }
+}
