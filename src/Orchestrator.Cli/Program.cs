@@ -13,6 +13,8 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
 {
     ServeCommand.Create(),
     DbCommands.Create(),
+    UsersCommands.Create(),
+    ApiKeysCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -24,7 +24,15 @@ public static class ServeCommand
 
             var app = OrchestratorServer.Build([.. switches]);
             await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), ct);
-            await app.RunAsync();
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                return CommandErrors.Fail(ExitCodes.BadInput, $"urls: {ex.Message}");
+            }
+
             return ExitCodes.Success;
         }));
         return command;

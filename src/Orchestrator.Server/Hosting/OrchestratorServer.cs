@@ -2,8 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.ApiKeys;
+using Orchestrator.Server.Auth;
 using Orchestrator.Server.Health;
-using Orchestrator.Server.System;
+using Orchestrator.Server.RateLimiting;
+using Orchestrator.Server.Security;
+using Orchestrator.Server.Platform;
+using Orchestrator.Server.Usage;
+using Orchestrator.Server.Users;
 using Scalar.AspNetCore;
 
 namespace Orchestrator.Server.Hosting;
@@ -30,15 +36,29 @@ public static class OrchestratorServer
         }
 
         builder.Services.AddOrchestratorStorage(builder.Configuration);
+        builder.Services.AddOrchestratorSecurity(builder.Configuration);
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
+        var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
 
         var app = builder.Build();
+        // Outermost, so the usage row sees the final status and body, error pages included.
+        app.UseMiddleware<ApiUsageMiddleware>();
         app.UseOrchestratorProblemDetails();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RateLimitMiddleware>();
+
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Day Trading Orchestrator API"));
         app.MapHealth();
         app.MapSystemApiV1();
+        app.MapAuthApiV1();
+        app.MapMeApiV1();
+        app.MapApiKeysApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }

@@ -22,8 +22,15 @@ public static class ProblemDetailsSetup
                 problem.Type = problem.Status switch
                 {
                     StatusCodes.Status400BadRequest => TypeBase + "bad-request",
+                    StatusCodes.Status401Unauthorized => TypeBase + "unauthorized",
+                    StatusCodes.Status403Forbidden => TypeBase + "forbidden",
                     StatusCodes.Status404NotFound => TypeBase + "not-found",
                     StatusCodes.Status405MethodNotAllowed => TypeBase + "method-not-allowed",
+                    StatusCodes.Status409Conflict => TypeBase + "conflict",
+                    StatusCodes.Status413PayloadTooLarge => TypeBase + "payload-too-large",
+                    StatusCodes.Status415UnsupportedMediaType => TypeBase + "unsupported-media-type",
+                    StatusCodes.Status422UnprocessableEntity => TypeBase + "validation",
+                    StatusCodes.Status429TooManyRequests => TypeBase + "rate-limited",
                     >= 500 => TypeBase + "internal-error",
                     _ => problem.Type,
                 };

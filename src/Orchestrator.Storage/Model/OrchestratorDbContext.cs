@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.Model.Entities;
 using Orchestrator.Storage.Model.Mappings;
@@ -79,6 +78,7 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         configurationBuilder.Properties<Guid>().HaveConversion<SqliteConverters.GuidToLowerString>();
         configurationBuilder.Properties<DateTime>().HaveConversion<SqliteConverters.UtcDateTime>();
         configurationBuilder.Properties<Period>().HaveConversion<SqliteConverters.PeriodToIsoString>();
+        configurationBuilder.Properties<NpgsqlTypes.NpgsqlInet[]>().HaveConversion<SqliteConverters.InetArrayToJson, SqliteConverters.InetArrayComparer>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NpgsqlTypes;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,4 +22,14 @@ internal static class SqliteConverters
     internal sealed class PeriodToIsoString() : ValueConverter<Period, string>(
         v => PeriodPattern.Roundtrip.Format(v),
         v => PeriodPattern.Roundtrip.Parse(v).Value);
+
+    /// <summary>inet[] as a JSON array of "address/prefix" strings (CIDR ranges keep their prefix).</summary>
+    internal sealed class InetArrayToJson() : ValueConverter<NpgsqlInet[], string>(
+        v => JsonSerializer.Serialize(v.Select(i => $"{i.Address}/{i.Netmask}").ToArray(), (JsonSerializerOptions?)null),
+        v => JsonSerializer.Deserialize<string[]>(v, (JsonSerializerOptions?)null)!.Select(s => new NpgsqlInet(s)).ToArray());
+
+    internal sealed class InetArrayComparer() : ValueComparer<NpgsqlInet[]>(
+        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+        v => v.Aggregate(0, (hash, i) => HashCode.Combine(hash, i)),
+        v => v.ToArray());
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using NpgsqlTypes;
 
 namespace Orchestrator.Storage.Model.Entities;
 
@@ -23,7 +23,7 @@ public sealed class UserApiKey
 
     public int? RateLimitPerHour { get; set; }
 
-    public IPAddress[]? AllowedIps { get; set; }
+    public NpgsqlInet[]? AllowedIps { get; set; }
 
     public string[]? AllowedEndpoints { get; set; }
 
@@ -36,4 +36,6 @@ public sealed class UserApiKey
     public DateTime? CreatedAt { get; set; }
 
     public DateTime? UpdatedAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
 }

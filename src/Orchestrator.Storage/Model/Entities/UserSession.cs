@@ -20,4 +20,14 @@ public sealed class UserSession
     public DateTime ExpiresAt { get; set; }
 
     public DateTime? CreatedAt { get; set; }
+
+    /// <summary>Shared by a session and every session refreshed from it (reuse of a refresh token revokes them all).</summary>
+    public Guid FamilyId { get; set; }
+
+    public DateTime? RefreshExpiresAt { get; set; }
+
+    /// <summary>When a refresh replaced this session with a new one.</summary>
+    public DateTime? RotatedAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
 }

@@ -26,6 +26,7 @@ internal sealed class UserApiKeyMapping(bool postgres) : IEntityTypeConfiguratio
         builder.Property(e => e.IsActive).HasColumnName("is_active").HasDefaultValueSql(postgres ? "true" : "true");
         builder.Property(e => e.LastUsedAt).HasColumnName("last_used_at");
         builder.Property(e => e.ExpiresAt).HasColumnName("expires_at");
+        builder.Property(e => e.RevokedAt).HasColumnName("revoked_at");
         builder.Property(e => e.CreatedAt).HasColumnName("created_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
         builder.Property(e => e.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
     }

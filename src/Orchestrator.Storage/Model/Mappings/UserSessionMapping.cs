@@ -19,6 +19,10 @@ internal sealed class UserSessionMapping(bool postgres) : IEntityTypeConfigurati
         builder.Property(e => e.IpAddress).HasColumnName("ip_address");
         builder.Property(e => e.UserAgent).HasColumnName("user_agent");
         builder.Property(e => e.ExpiresAt).HasColumnName("expires_at");
+        builder.Property(e => e.FamilyId).HasColumnName("family_id");
+        builder.Property(e => e.RefreshExpiresAt).HasColumnName("refresh_expires_at");
+        builder.Property(e => e.RotatedAt).HasColumnName("rotated_at");
+        builder.Property(e => e.RevokedAt).HasColumnName("revoked_at");
         builder.Property(e => e.CreatedAt).HasColumnName("created_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
     }
 }

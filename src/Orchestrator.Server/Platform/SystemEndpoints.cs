@@ -6,7 +6,7 @@ using Orchestrator.Server.Hosting;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.Migrations;
 
-namespace Orchestrator.Server.System;
+namespace Orchestrator.Server.Platform;
 
 public static class SystemEndpoints
 {

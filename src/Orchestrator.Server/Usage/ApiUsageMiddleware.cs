@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Server.Hosting;
+using Orchestrator.Server.RateLimiting;
+using Orchestrator.Server.Security;
+using Orchestrator.Storage.Model.Entities;
+
+namespace Orchestrator.Server.Usage;
+
+/// <summary>Records one <c>api_usage</c> row per request under /api/v1, whatever its outcome (401 and 429 included).</summary>
+public sealed class ApiUsageMiddleware(RequestDelegate next, ApiUsageQueue queue, TimeProvider time)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(ServerDefaults.ApiPrefix))
+        {
+            await next(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var requestedAt = time.GetUtcNow().UtcDateTime;
+        var body = new CountingStream(context.Response.Body);
+        context.Response.Body = body;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body.Inner;
+            var caller = Caller.Of(context);
+            var limit = RateLimitState.Of(context);
+            queue.Enqueue(new ApiUsage
+            {
+                UserId = caller?.UserId,
+                ApiKeyId = caller?.ApiKeyId,
+                Endpoint = Truncate(context.Request.Path.Value ?? "/", 200),
+                HttpMethod = Truncate(context.Request.Method, 10),
+                StatusCode = context.Response.StatusCode,
+                ResponseTimeMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                RequestSizeBytes = context.Request.ContentLength is { } length ? (int)Math.Min(length, int.MaxValue) : 0,
+                ResponseSizeBytes = (int)Math.Min(body.BytesWritten, int.MaxValue),
+                RateLimitRemaining = limit?.Remaining,
+                RateLimitReset = limit?.Reset.UtcDateTime,
+                IpAddress = context.Connection.RemoteIpAddress,
+                UserAgent = context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? Truncate(agent, 1000) : null,
+                RequestedAt = requestedAt,
+            });
+        }
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    /// <summary>Passes writes through, counting the bytes of the response body.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public Stream Inner { get; } = inner;
+
+        public long BytesWritten { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => Inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            BytesWritten += count;
+            Inner.Write(buffer, offset, count);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            BytesWritten += buffer.Length;
+            return Inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            BytesWritten += count;
+            return Inner.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Storage.Bulk;
+
+namespace Orchestrator.Server.Usage;
+
+/// <summary>
+/// Stores queued <c>api_usage</c> rows in batches (up to 2,000 rows, or whatever arrived within 200 ms).
+/// On a clean shutdown nothing is lost: once the web server has stopped taking requests
+/// (ApplicationStopped), whatever is still queued is written before the process exits.
+/// </summary>
+public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWriter writer, IHostApplicationLifetime lifetime, ILogger<ApiUsageWriterService> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 2000;
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(200);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Requests still in flight when StopAsync runs enqueue afterwards; this final flush catches them.
+        lifetime.ApplicationStopped.Register(() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult());
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(Linger, stoppingToken);
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: StopAsync's and ApplicationStopped's flushes take over.
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(CancellationToken.None);
+    }
+
+    /// <summary>Writes everything queued, batch by batch. A failed batch is logged with its size and retried once.</summary>
+    internal async Task FlushAsync(CancellationToken ct)
+    {
+        for (var batch = queue.Drain(BatchSize); batch.Count > 0; batch = queue.Drain(BatchSize))
+        {
+            try
+            {
+                await writer.WriteAsync(batch, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Writing {Count} api_usage rows failed; retrying once", batch.Count);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                try
+                {
+                    await writer.WriteAsync(batch, CancellationToken.None);
+                }
+                catch (Exception retryEx)
+                {
+                    logger.LogError(retryEx, "Lost {Count} api_usage rows after a retry", batch.Count);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orchestrator.Server.Hosting;
+
+namespace Orchestrator.Server.Validation;
+
+/// <summary>
+/// Collects field errors of a request; when any exist the answer is 422 problem details listing each field
+/// (camelCase, as the JSON names it) with its messages.
+/// </summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>One line per field, "field: message", for the command line.</summary>
+    public IEnumerable<string> Lines => _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}");
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    public ValidationErrors Check(bool valid, string field, string message) => valid ? this : Add(field, message);
+
+    public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "The request has invalid fields",
+        Detail = string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        Type = ProblemDetailsSetup.TypeBase + "validation",
+    });
+}
