@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using Orchestrator.Benchmarks;
 
-// Run all: dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
+// End-to-end load runs by name; everything else goes to BenchmarkDotNet:
+//   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- auth-throughput
+//   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
+if (args.Length > 0 && args[0] == "auth-throughput")
+{
+    return await AuthThroughputBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -14,7 +14,10 @@ public static class CliServices
         var configuration = CliConfiguration.Build(switches);
         var services = new ServiceCollection()
             .AddSingleton(configuration)
-            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(logging => logging
+                .AddConfiguration(configuration.GetSection("Logging"))
+                // Standard output carries the command's result (a key, a link, a table); logs go to stderr.
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddOrchestratorStorage(configuration)
             .AddOrchestratorSecurity(configuration)
             .BuildServiceProvider();

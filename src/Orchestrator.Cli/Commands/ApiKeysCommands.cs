@@ -31,7 +31,7 @@ public static class ApiKeysCommands
         var trade = new Option<bool>("--trade") { Description = "Allow trading (can_trade)" };
         var noRead = new Option<bool>("--no-read") { Description = "Refuse reads (can_read = false)" };
         var rate = new Option<int?>("--rate-limit") { Description = "Requests per hour (default 1000)" };
-        var ips = new Option<string[]>("--allowed-ip") { Description = "Allowed client IP or CIDR range (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var ips = new Option<string[]>("--allowed-ip") { Description = "Allowed client IP or CIDR range (repeatable)" };
         var endpoints = new Option<string[]>("--allowed-endpoint") { Description = "Allowed endpoint pattern, e.g. 'GET /api/v1/me' (repeatable)" };
         var expires = new Option<DateTimeOffset?>("--expires-at") { Description = "When the key stops working (ISO 8601)" };
         var command = new Command("create", "Create an API key; the key is printed once") { email, name, write, trade, noRead, rate, ips, endpoints, expires };

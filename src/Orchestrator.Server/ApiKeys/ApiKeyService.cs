@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Auth;
 using Orchestrator.Server.Security;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.Model;
@@ -8,7 +9,7 @@ using Orchestrator.Storage.Model.Entities;
 namespace Orchestrator.Server.ApiKeys;
 
 /// <summary>Creating, listing and revoking a user's API keys (for the API and the CLI alike); every query is scoped to the user.</summary>
-public sealed class ApiKeyService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class ApiKeyService(OrchestratorDbContext db, AuditTrail audit, CredentialCache cache, TimeProvider time)
 {
     public const int MaxRateLimitPerHour = 1_000_000;
 
@@ -84,7 +85,11 @@ public sealed class ApiKeyService(OrchestratorDbContext db, AuditTrail audit, Ti
             key.RevokedAt = now;
             key.UpdatedAt = now;
             audit.RecordUpdate(db, actor, "API_KEY_REVOKED", "API_KEY", key.ApiKeyId.ToString(), db.Entry(key));
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await db.BumpCredentialsEpochAsync(ct);
+            await transaction.CommitAsync(ct);
+            cache.Clear();
         }
 
         return true;

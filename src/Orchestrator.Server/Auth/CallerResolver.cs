@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orchestrator.Server.Security;
-using Orchestrator.Storage.Model;
+using Orchestrator.Storage.Credentials;
 
 namespace Orchestrator.Server.Auth;
 
@@ -12,11 +11,11 @@ namespace Orchestrator.Server.Auth;
 /// or null when it is unknown, expired, revoked, or its user is disabled or deleted. API keys' IP and
 /// endpoint restrictions are checked here too; a violation is carried on the caller and answered 403.
 /// </summary>
-public sealed class CallerResolver(OrchestratorDbContext db, ISessionCache sessions, TimeProvider time, IOptions<SecurityOptions> options)
+public sealed class CallerResolver(CredentialLookup credentials, CredentialCache cache, ISessionCache sessions, TimeProvider time, IOptions<SecurityOptions> options)
 {
     // last_used_at is a hint for the user, not an audit record: writing it at most once a minute per key
     // keeps an UPDATE off nearly every request.
-    private static readonly ConcurrentDictionary<Guid, long> LastUsedWrites = new();
+    private readonly ConcurrentDictionary<Guid, long> LastUsedWrites = new();
 
     public async Task<Caller?> FromSessionTokenAsync(string token, CancellationToken ct)
     {
@@ -25,11 +24,8 @@ public sealed class CallerResolver(OrchestratorDbContext db, ISessionCache sessi
         var session = await sessions.GetAsync(hash);
         if (session is null)
         {
-            var row = await db.UserSessions.AsNoTracking()
-                .Where(s => s.SessionToken == hash && s.RevokedAt == null && s.RotatedAt == null)
-                .Join(db.Users.Where(u => u.DeletedAt == null && u.IsActive != false), s => s.UserId, u => u.UserId, (s, u) => new { s.SessionId, s.UserId, s.ExpiresAt, s.SessionToken })
-                .SingleOrDefaultAsync(ct);
-            if (row is null || !SecretTokens.HashEquals(row.SessionToken, hash))
+            var row = await credentials.FindSessionAsync(hash, ct);
+            if (row is null || !SecretTokens.HashEquals(row.TokenHash, hash))
             {
                 return null;
             }
@@ -52,19 +48,20 @@ public sealed class CallerResolver(OrchestratorDbContext db, ISessionCache sessi
 
         var hash = SecretTokens.Hash(key);
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.UserApiKeys.AsNoTracking()
-            .Where(k => k.ApiKeyHash == hash && k.IsActive != false && k.RevokedAt == null)
-            .Join(db.Users.Where(u => u.DeletedAt == null && u.IsActive != false), k => k.UserId, u => u.UserId, (k, u) => k)
-            .SingleOrDefaultAsync(ct);
-        if (row is null || !SecretTokens.HashEquals(row.ApiKeyHash, hash) || (row.ExpiresAt is { } expires && expires <= now))
+        var row = cache.Get(hash);
+        if (row is null && await credentials.FindApiKeyAsync(hash, ct) is { } found)
+        {
+            cache.Set(hash, found);
+            row = found;
+        }
+
+        if (row is null || !SecretTokens.HashEquals(row.KeyHash, hash) || (row.ExpiresAt is { } expires && expires <= now))
         {
             return null;
         }
 
-        var permissions = (row.CanRead != false ? ApiPermissions.Read : 0)
-            | (row.CanWrite == true ? ApiPermissions.Write : 0)
-            | (row.CanTrade == true ? ApiPermissions.Trade : 0);
-        var caller = new Caller(row.UserId, null, row.ApiKeyId, permissions, row.RateLimitPerHour ?? 1000)
+        var permissions = (row.CanRead ? ApiPermissions.Read : 0) | (row.CanWrite ? ApiPermissions.Write : 0) | (row.CanTrade ? ApiPermissions.Trade : 0);
+        var caller = new Caller(row.UserId, null, row.ApiKeyId, permissions, row.RateLimitPerHour)
         {
             RestrictionViolation = Violation(row.AllowedIps, row.AllowedEndpoints, context),
         };
@@ -96,6 +93,6 @@ public sealed class CallerResolver(OrchestratorDbContext db, ISessionCache sessi
             return;
         }
 
-        await db.UserApiKeys.Where(k => k.ApiKeyId == apiKeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+        await credentials.TouchApiKeyAsync(apiKeyId, now, ct);
     }
 }

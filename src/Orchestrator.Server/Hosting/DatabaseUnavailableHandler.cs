@@ -13,7 +13,7 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not DatabaseUnavailableException)
+        if (!IsUnavailable(exception))
         {
             return false;
         }
@@ -33,4 +33,17 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
             },
         });
     }
+
+    /// <summary>
+    /// Our own connection failures, and the driver's when EF Core opened the connection: PostgreSQL marks
+    /// connection-level failures transient; SQLite says it cannot open the file (SQLITE_CANTOPEN, 14).
+    /// </summary>
+    private static bool IsUnavailable(Exception exception) => exception switch
+    {
+        DatabaseUnavailableException => true,
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => true,
+        Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
+    };
 }

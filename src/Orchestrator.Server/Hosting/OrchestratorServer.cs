@@ -40,7 +40,12 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
         var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            // No "Server: Kestrel": naming the software only helps an attacker pick exploits (OWASP API8).
+            kestrel.AddServerHeader = false;
+        });
 
         var app = builder.Build();
         // Outermost, so the usage row sees the final status and body, error pages included.
@@ -49,8 +54,9 @@ public static class OrchestratorServer
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Quotas count refused requests too (401, 403): guessing credentials spends the client's IP quota.
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Day Trading Orchestrator API"));

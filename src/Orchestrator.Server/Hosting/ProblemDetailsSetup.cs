@@ -13,7 +13,7 @@ public static class ProblemDetailsSetup
     public const string TypeBase = "https://orchestrator.dev/problems/";
 
     public static IServiceCollection AddOrchestratorProblemDetails(this IServiceCollection services) =>
-        services.AddExceptionHandler<DatabaseUnavailableHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        services.AddExceptionHandler<DatabaseUnavailableHandler>().AddExceptionHandler<BadRequestHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             // Our own stable type per kind of error, in place of the framework's generic RFC links.
@@ -47,14 +47,34 @@ public static class ProblemDetailsSetup
         return app;
     }
 
-    /// <summary>Any path under /api/v1 that no endpoint claims is a 404 problem, not an empty response.</summary>
+    /// <summary>
+    /// Any request under /api/v1 that no endpoint claims is a problem, not an empty response: 405 (with
+    /// <c>Allow</c>) when the path exists for other methods, else 404.
+    /// </summary>
     public static WebApplication MapApiNotFoundFallback(this WebApplication app)
     {
-        app.MapFallback(ServerDefaults.ApiPrefix + "/{**path}", (HttpContext context) => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not found",
-                detail: $"No API route matches {context.Request.Method} {context.Request.Path}.",
-                type: TypeBase + "not-found"))
+        var routes = new ApiRouteIndex(
+            app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>(),
+            app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.IInlineConstraintResolver>());
+        app.MapFallback(ServerDefaults.ApiPrefix + "/{**path}", (HttpContext context) =>
+            {
+                var allowed = routes.MethodsFor(context);
+                if (allowed.Count > 0)
+                {
+                    context.Response.Headers.Allow = string.Join(", ", allowed);
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status405MethodNotAllowed,
+                        title: "Method not allowed",
+                        detail: $"{context.Request.Path} accepts {string.Join(", ", allowed)}, not {context.Request.Method}.",
+                        type: TypeBase + "method-not-allowed");
+                }
+
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status404NotFound,
+                    title: "Not found",
+                    detail: $"No API route matches {context.Request.Method} {context.Request.Path}.",
+                    type: TypeBase + "not-found");
+            })
             .ExcludeFromDescription();
         return app;
     }

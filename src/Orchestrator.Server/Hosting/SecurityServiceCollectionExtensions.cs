@@ -12,6 +12,7 @@ using Orchestrator.Server.Security;
 using Orchestrator.Server.Usage;
 using Orchestrator.Server.Users;
 using Orchestrator.Storage.Bulk;
+using Orchestrator.Storage.Credentials;
 using StackExchange.Redis;
 
 namespace Orchestrator.Server.Hosting;
@@ -57,7 +58,10 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<LoginThrottle>();
-        services.AddScoped<CallerResolver>();
+        services.AddSingleton<CredentialLookup>();
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<CredentialCache>();
+        services.AddHostedService<CredentialEpochWatcher>();
         services.AddScoped<Registration>();
         services.AddScoped<EmailVerification>();
         services.AddScoped<SessionService>();

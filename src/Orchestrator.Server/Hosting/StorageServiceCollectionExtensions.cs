@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.Migrations;
@@ -14,7 +15,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(DatabaseOptions.FromConfiguration(configuration));
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<Migrator>(sp => new Migrator(sp.GetRequiredService<ConnectionFactory>()));
-        services.AddScoped(sp => OrchestratorDbContext.Create(sp.GetRequiredService<ConnectionFactory>()));
+        // Pooled: a request reuses a reset context instead of building one (a measurable share of a fast request).
+        services.AddDbContextPool<OrchestratorDbContext>((sp, options) => OrchestratorDbContext.Configure(options, sp.GetRequiredService<ConnectionFactory>()));
         services.AddSingleton(TimeProvider.System);
         return services;
     }

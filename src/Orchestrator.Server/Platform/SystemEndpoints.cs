@@ -17,7 +17,8 @@ public static class SystemEndpoints
     /// <summary><c>GET /api/v1/system/info</c>: the build and the schema it runs on.</summary>
     public static IEndpointRouteBuilder MapSystemApiV1(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ServerDefaults.ApiPrefix + "/system").WithTags("System");
+        // Authenticated: which migrations a server runs is of use to an attacker, not to the public.
+        var group = app.MapGroup(ServerDefaults.ApiPrefix + "/system").WithTags("System").RequireAuthorization(Auth.ApiAccessRequirement.PolicyName);
         group.MapGet("/info", GetInfoAsync).WithName("GetSystemInfo").WithSummary("Build version and schema migrations");
         return app;
     }

@@ -11,7 +11,8 @@ namespace Orchestrator.Server.RateLimiting;
 /// Hourly quotas on /api/v1: an API key's own <c>rate_limit_per_hour</c>, a session's
 /// <see cref="SecurityOptions.SessionRequestsPerHour"/>, and per client IP for requests without credentials.
 /// Every response carries <c>X-RateLimit-Limit/Remaining/Reset</c>; past the limit the answer is 429 with
-/// <c>Retry-After</c>. Runs after authorization, so only requests that could be served count.
+/// <c>Retry-After</c>. Runs after authentication and before authorization, so refused requests count too:
+/// a request with bad credentials spends its client IP's anonymous quota.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, ICounterStore counters, TimeProvider time, IOptions<SecurityOptions> options, ILogger<RateLimitMiddleware> logger)
 {

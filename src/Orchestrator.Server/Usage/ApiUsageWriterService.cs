@@ -29,7 +29,8 @@ public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWrite
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 await Task.Delay(Linger, stoppingToken);
-                await FlushAsync(stoppingToken);
+                // Not cancellable: once rows leave the queue they must reach the database, shutdown or not.
+                await FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

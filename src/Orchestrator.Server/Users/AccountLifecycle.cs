@@ -11,7 +11,7 @@ namespace Orchestrator.Server.Users;
 /// administrator). Both take effect at once: every session is revoked (and dropped from the session cache)
 /// and every API key revoked, in the same transaction as the change and its audit row.
 /// </summary>
-public sealed class AccountLifecycle(OrchestratorDbContext db, SessionService sessions, AuditTrail audit, TimeProvider time)
+public sealed class AccountLifecycle(OrchestratorDbContext db, SessionService sessions, AuditTrail audit, CredentialCache cache, TimeProvider time)
 {
     public Task<bool> SoftDeleteAsync(Guid userId, Actor actor, CancellationToken ct) =>
         LockOutAsync(userId, actor, "USER_DELETED", (user, now) => user.DeletedAt = now, ct);
@@ -40,8 +40,10 @@ public sealed class AccountLifecycle(OrchestratorDbContext db, SessionService se
         }
 
         await db.SaveChangesAsync(ct);
+        await db.BumpCredentialsEpochAsync(ct);
         await sessions.LogoutEverywhereAsync(userId, actor, action + "_SESSIONS_REVOKED", ct);
         await transaction.CommitAsync(ct);
+        cache.Clear();
         return true;
     }
 }

@@ -7,6 +7,9 @@ namespace Orchestrator.Storage.Configuration;
 /// <summary>Opens ADO.NET connections to the configured store, with the per-connection settings each needs.</summary>
 public sealed class ConnectionFactory(DatabaseOptions options)
 {
+    private string? _effectiveConnectionString;
+    private int _sqliteReady;
+
     public DatabaseOptions Options { get; } = options;
 
     public DatabaseProvider Provider => Options.Provider;
@@ -15,7 +18,7 @@ public sealed class ConnectionFactory(DatabaseOptions options)
     /// The connection string as the driver will use it: for SQLite, foreign keys enforced (SQLite leaves
     /// them off by default) and a relative file path resolved against the working folder.
     /// </summary>
-    public string EffectiveConnectionString => Provider switch
+    public string EffectiveConnectionString => _effectiveConnectionString ??= Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(Options.ConnectionString)
         {
@@ -35,7 +38,9 @@ public sealed class ConnectionFactory(DatabaseOptions options)
     /// <summary>Opens a connection, creating the SQLite file's folder on first use.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        if (Provider == DatabaseProvider.Sqlite)
+        // The folder and journal mode are settled once per factory, not on every open (a hot path).
+        var firstSqliteOpen = Provider == DatabaseProvider.Sqlite && Volatile.Read(ref _sqliteReady) == 0;
+        if (firstSqliteOpen)
         {
             try
             {
@@ -51,6 +56,12 @@ public sealed class ConnectionFactory(DatabaseOptions options)
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (firstSqliteOpen)
+            {
+                await EnsureWriteAheadLogAsync(connection, cancellationToken);
+                Volatile.Write(ref _sqliteReady, 1);
+            }
+
             return connection;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
@@ -59,6 +70,27 @@ public sealed class ConnectionFactory(DatabaseOptions options)
             throw new DatabaseUnavailableException($"cannot open the {Provider} database: {FirstLine(ex.Message)}", ex);
         }
     }
+
+    /// <summary>
+    /// Switches a SQLite file to write-ahead logging, once per file per process (the mode is stored in the
+    /// file, so every later connection, EF Core's included, gets it). In the default rollback-journal mode a
+    /// writer locks out every reader while it commits; with WAL, readers go on while one writer writes,
+    /// which the server needs (usage rows are written while requests read).
+    /// </summary>
+    private async Task EnsureWriteAheadLogAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(Options.ConnectionString).DataSource;
+        if (dataSource == ":memory:" || !WalFiles.TryAdd(Path.GetFullPath(dataSource), true))
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteScalarAsync(ct);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> WalFiles = new(StringComparer.Ordinal);
 
     private void EnsureSqliteFolder()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Orchestrator.Storage.Configuration;
@@ -11,10 +12,12 @@ namespace Orchestrator.Storage.Model;
 /// SQL migrations (Migrations/Postgres, Migrations/Sqlite); this model only maps it, so EF never creates or
 /// alters tables. Hot paths (bulk loads, the order path) use Npgsql directly instead.
 /// </summary>
-public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options, DatabaseProvider provider)
-    : DbContext(options)
+public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options) : DbContext(options)
 {
-    public DatabaseProvider Provider { get; } = provider;
+    // Options are immutable and costly to build: one instance per store, shared by every context on it.
+    private static readonly ConcurrentDictionary<(DatabaseProvider, string), DbContextOptions<OrchestratorDbContext>> OptionsCache = new();
+
+    public DatabaseProvider Provider => Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     public DbSet<User> Users => Set<User>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -46,11 +49,11 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<SystemLogEntry> SystemLogs => Set<SystemLogEntry>();
     public DbSet<AnalyticsDocument> AnalyticsData => Set<AnalyticsDocument>();
     public DbSet<SchemaMigration> SchemaMigrations => Set<SchemaMigration>();
+    public DbSet<CacheEpoch> CacheEpochs => Set<CacheEpoch>();
 
-    /// <summary>Options for a context on the configured store.</summary>
-    public static DbContextOptions<OrchestratorDbContext> CreateOptions(ConnectionFactory connections)
+    /// <summary>Points <paramref name="builder"/> at the configured store (also used by the DI context pool).</summary>
+    public static void Configure(DbContextOptionsBuilder builder, ConnectionFactory connections)
     {
-        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
         if (connections.Provider == DatabaseProvider.Postgres)
         {
             builder.UseNpgsql(connections.EffectiveConnectionString, npgsql => npgsql.UseNodaTime());
@@ -59,12 +62,23 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         {
             builder.UseSqlite(connections.EffectiveConnectionString);
         }
-
-        return builder.Options;
     }
 
+    /// <summary>
+    /// Bumps the 'credentials' epoch in the current transaction: every server drops its cached credentials.
+    /// Call it in the same unit of work as any change that revokes a credential.
+    /// </summary>
+    public Task BumpCredentialsEpochAsync(CancellationToken ct) =>
+        CacheEpochs.Where(e => e.Name == "credentials").ExecuteUpdateAsync(s => s.SetProperty(e => e.Epoch, e => e.Epoch + 1), ct);
+
+    /// <summary>A context outside dependency injection (tools, tests); dispose it.</summary>
     public static OrchestratorDbContext Create(ConnectionFactory connections) =>
-        new(CreateOptions(connections), connections.Provider);
+        new(OptionsCache.GetOrAdd((connections.Provider, connections.EffectiveConnectionString), _ =>
+        {
+            var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
+            Configure(builder, connections);
+            return builder.Options;
+        }));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -114,5 +128,6 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         modelBuilder.ApplyConfiguration(new SystemLogEntryMapping(postgres));
         modelBuilder.ApplyConfiguration(new AnalyticsDocumentMapping(postgres));
         modelBuilder.ApplyConfiguration(new SchemaMigrationMapping(postgres));
+        modelBuilder.ApplyConfiguration(new CacheEpochMapping(postgres));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Orchestrator.Integration.Tests.Support;
@@ -103,9 +104,18 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task System_info_lists_the_applied_migrations()
+    public async Task System_info_needs_credentials_and_lists_the_applied_migrations()
     {
-        var response = await _http.GetAsync("/api/v1/system/info", TestContext.Current.CancellationToken);
+        var anonymous = await _http.GetAsync("/api/v1/system/info", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        const string password = "correct horse battery staple";
+        await _http.PostAsJsonAsync("/api/v1/auth/register", new { email = "info@example.com", password, firstName = "I", lastName = "N" }, TestContext.Current.CancellationToken);
+        var login = await (await _http.PostAsJsonAsync("/api/v1/auth/login", new { email = "info@example.com", password }, TestContext.Current.CancellationToken))
+            .Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/system/info");
+        request.Headers.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
+        var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

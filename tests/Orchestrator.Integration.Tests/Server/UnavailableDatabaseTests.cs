@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Orchestrator.Server.Hosting;
@@ -28,7 +29,7 @@ public sealed class UnavailableDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task An_api_request_answers_503_problem_json_without_internals()
     {
-        var response = await _http.GetAsync("/api/v1/system/info", TestContext.Current.CancellationToken);
+        var response = await _http.PostAsJsonAsync("/api/v1/auth/login", new { email = "a@example.com", password = "whatever it is" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

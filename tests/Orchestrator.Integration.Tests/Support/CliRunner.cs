@@ -7,9 +7,20 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(params string[] arguments)
+    public static Task<Result> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> written to its standard input.</summary>
+    public static async Task<Result> RunWithInputAsync(string? input, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(arguments))!;
+        var info = StartInfo(arguments);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

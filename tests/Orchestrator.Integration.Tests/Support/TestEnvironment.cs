@@ -9,6 +9,8 @@ public static class TestEnvironment
 {
     public const string PostgresVariable = "ORCHESTRATOR_TEST_POSTGRES";
 
+    public const string RedisVariable = "ORCHESTRATOR_TEST_REDIS";
+
     public static string? PostgresConnectionString => Value(PostgresVariable);
 
     public static bool IsCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));

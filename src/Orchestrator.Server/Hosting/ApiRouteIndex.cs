@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>
+/// Which HTTP methods the API's routes accept for a path (to tell 405 from 404). A path matches a route only
+/// if its values also pass the route's constraints: <c>/api-keys/not-a-guid</c> is no <c>/api-keys/{id:guid}</c>.
+/// </summary>
+internal sealed class ApiRouteIndex(EndpointDataSource endpoints, IInlineConstraintResolver constraints)
+{
+    private sealed record Route(TemplateMatcher Matcher, IReadOnlyList<(string Parameter, IRouteConstraint Constraint)> Constraints, IReadOnlyList<string> Methods);
+
+    private IReadOnlyList<Route>? _routes;
+
+    public IReadOnlyList<string> MethodsFor(HttpContext context)
+    {
+        _routes ??= endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith(ServerDefaults.ApiPrefix, StringComparison.Ordinal) == true
+                && e.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 })
+            .Select(e => new Route(
+                new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary()),
+                e.RoutePattern.ParameterPolicies
+                    .SelectMany(p => p.Value.Where(r => r.Content is not null).Select(r => (p.Key, constraints.ResolveConstraint(r.Content!))))
+                    .Where(c => c.Item2 is not null).Select(c => (c.Key, c.Item2!)).ToList(),
+                e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods))
+            .ToList();
+        return _routes.Where(r => Matches(r, context)).SelectMany(r => r.Methods).Distinct().Order().ToList();
+    }
+
+    private static bool Matches(Route route, HttpContext context)
+    {
+        var values = new RouteValueDictionary();
+        return route.Matcher.TryMatch(context.Request.Path, values)
+            && route.Constraints.All(c => c.Constraint.Match(context, null, c.Parameter, values, RouteDirection.IncomingRequest));
+    }
+}
