@@ -9,5 +9,10 @@ if (args.Length > 0 && args[0] == "auth-throughput")
     return await AuthThroughputBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "usage-write")
+{
+    return await UsageWriteBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

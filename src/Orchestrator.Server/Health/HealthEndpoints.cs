@@ -18,6 +18,13 @@ public static class HealthEndpoints
             .WithName("Health")
             .WithTags("System")
             .WithSummary("Database reachable and schema current");
+        // The same report through the API's full pipeline (credentials, quota, usage row), for monitoring
+        // with an API key; the benchmark compares the two to price that pipeline.
+        app.MapGet(Hosting.ServerDefaults.ApiPrefix + "/system/health", CheckAsync)
+            .RequireAuthorization(Auth.ApiAccessRequirement.PolicyName)
+            .WithName("ApiHealth")
+            .WithTags("System")
+            .WithSummary("The health report, for authenticated monitoring");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.RateLimiting;
 using Orchestrator.Server.Security;
@@ -20,15 +21,15 @@ public sealed class ApiUsageMiddleware(RequestDelegate next, ApiUsageQueue queue
 
         var started = Stopwatch.GetTimestamp();
         var requestedAt = time.GetUtcNow().UtcDateTime;
-        var body = new CountingStream(context.Response.Body);
-        context.Response.Body = body;
+        var body = new CountingResponseBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>());
+        context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
             await next(context);
         }
         finally
         {
-            context.Response.Body = body.Inner;
+            context.Features.Set(body.Inner);
             var caller = Caller.Of(context);
             var limit = RateLimitState.Of(context);
             queue.Enqueue(new ApiUsage
@@ -51,50 +52,4 @@ public sealed class ApiUsageMiddleware(RequestDelegate next, ApiUsageQueue queue
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-
-    /// <summary>Passes writes through, counting the bytes of the response body.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public Stream Inner { get; } = inner;
-
-        public long BytesWritten { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => Inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            BytesWritten += count;
-            Inner.Write(buffer, offset, count);
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            BytesWritten += buffer.Length;
-            return Inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            BytesWritten += count;
-            return Inner.WriteAsync(buffer, offset, count, cancellationToken);
-        }
-    }
 }

@@ -10,9 +10,17 @@ namespace Orchestrator.Server.Usage;
 /// </summary>
 public sealed class ApiUsageQueue
 {
-    private readonly Channel<ApiUsage> _channel = Channel.CreateUnbounded<ApiUsage>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count its items, and Pending needs the count.
+    private readonly Channel<ApiUsage> _channel = Channel.CreateUnbounded<ApiUsage>();
+    private int _inFlight;
 
     public void Enqueue(ApiUsage row) => _channel.Writer.TryWrite(row);
+
+    /// <summary>Rows not yet stored: queued, or taken by the writer and not yet committed.</summary>
+    public int Pending => _channel.Reader.Count + Volatile.Read(ref _inFlight);
+
+    /// <summary>The writer has stored (or given up on) <paramref name="count"/> rows it drained.</summary>
+    internal void Completed(int count) => Interlocked.Add(ref _inFlight, -count);
 
     internal ChannelReader<ApiUsage> Reader => _channel.Reader;
 
@@ -25,6 +33,7 @@ public sealed class ApiUsageQueue
             batch.Add(row);
         }
 
+        Interlocked.Add(ref _inFlight, batch.Count);
         return batch;
     }
 }

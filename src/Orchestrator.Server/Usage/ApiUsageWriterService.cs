@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Storage.Bulk;
+using Orchestrator.Storage.Model.Entities;
 
 namespace Orchestrator.Server.Usage;
 
@@ -45,27 +46,40 @@ public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWrite
         await FlushAsync(CancellationToken.None);
     }
 
-    /// <summary>Writes everything queued, batch by batch. A failed batch is logged with its size and retried once.</summary>
+    /// <summary>Writes everything queued, batch by batch.</summary>
     internal async Task FlushAsync(CancellationToken ct)
     {
         for (var batch = queue.Drain(BatchSize); batch.Count > 0; batch = queue.Drain(BatchSize))
         {
             try
             {
-                await writer.WriteAsync(batch, ct);
+                await WriteAsync(batch, ct);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            finally
             {
-                logger.LogWarning(ex, "Writing {Count} api_usage rows failed; retrying once", batch.Count);
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
-                try
-                {
-                    await writer.WriteAsync(batch, CancellationToken.None);
-                }
-                catch (Exception retryEx)
-                {
-                    logger.LogError(retryEx, "Lost {Count} api_usage rows after a retry", batch.Count);
-                }
+                queue.Completed(batch.Count);
+            }
+        }
+    }
+
+    /// <summary>Writes one batch; a failure is logged with the batch's size and retried once.</summary>
+    private async Task WriteAsync(List<ApiUsage> batch, CancellationToken ct)
+    {
+        try
+        {
+            await writer.WriteAsync(batch, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Writing {Count} api_usage rows failed; retrying once", batch.Count);
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            try
+            {
+                await writer.WriteAsync(batch, CancellationToken.None);
+            }
+            catch (Exception retryEx)
+            {
+                logger.LogError(retryEx, "Lost {Count} api_usage rows after a retry", batch.Count);
             }
         }
     }

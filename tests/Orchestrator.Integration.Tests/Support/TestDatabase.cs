@@ -50,8 +50,21 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
+            // template0 accepts no connections, so parallel tests never meet PostgreSQL's "source database is
+            // being accessed by other users" (55006); retried anyway, as a concurrent DROP can briefly hold it.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                {
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
