@@ -36,18 +36,12 @@ public static class ApiKeysCommands
         var expires = new Option<DateTimeOffset?>("--expires-at") { Description = "When the key stops working (ISO 8601)" };
         var command = new Command("create", "Create an API key; the key is printed once") { email, name, write, trade, noRead, rate, ips, endpoints, expires };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
+        command.SetAction((parse, ct) => ForUserAsync(parse, email, ct, async (services, userId) =>
         {
-            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
-            await using var scope = services.CreateAsyncScope();
-            if (await FindUserAsync(scope.ServiceProvider, parse.GetValue(email)!, ct) is not { } userId)
-            {
-                return CommandErrors.Fail(ExitCodes.BadInput, $"email: no user '{parse.GetValue(email)}'.");
-            }
 
             var request = new CreateApiKeyRequest(parse.GetValue(name), !parse.GetValue(noRead), parse.GetValue(write), parse.GetValue(trade),
                 parse.GetValue(rate), NullIfEmpty(parse.GetValue(ips)), NullIfEmpty(parse.GetValue(endpoints)), parse.GetValue(expires));
-            var outcome = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(userId, request, Actor.CommandLine("api-keys create") with { UserId = userId }, ct);
+            var outcome = await services.GetRequiredService<ApiKeyService>().CreateAsync(userId, request, Actor.CommandLine("api-keys create") with { UserId = userId }, ct);
             if (outcome.Errors is { } errors)
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors.Lines));
@@ -70,17 +64,11 @@ public static class ApiKeysCommands
         var email = EmailOption();
         var command = new Command("list", "List a user's API keys") { email };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
+        command.SetAction((parse, ct) => ForUserAsync(parse, email, ct, async (services, userId) =>
         {
-            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
-            await using var scope = services.CreateAsyncScope();
-            if (await FindUserAsync(scope.ServiceProvider, parse.GetValue(email)!, ct) is not { } userId)
-            {
-                return CommandErrors.Fail(ExitCodes.BadInput, $"email: no user '{parse.GetValue(email)}'.");
-            }
 
             var table = new Table().AddColumns("Key id", "Name", "Prefix", "Permissions", "Per hour", "State", "Expires (UTC)", "Last used (UTC)");
-            foreach (var key in await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync(userId, ct))
+            foreach (var key in await services.GetRequiredService<ApiKeyService>().ListAsync(userId, ct))
             {
                 var permissions = string.Join(",", new[] { key.CanRead ? "read" : null, key.CanWrite ? "write" : null, key.CanTrade ? "trade" : null }.OfType<string>());
                 table.AddRow(key.ApiKeyId.ToString(), Markup.Escape(key.Name), key.Prefix, permissions, key.RateLimitPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -99,12 +87,9 @@ public static class ApiKeysCommands
         var id = new Argument<Guid>("key-id") { Description = "The key's id (from api-keys list)" };
         var command = new Command("revoke", "Revoke an API key at once") { email, id };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
+        command.SetAction((parse, ct) => ForUserAsync(parse, email, ct, async (services, userId) =>
         {
-            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
-            await using var scope = services.CreateAsyncScope();
-            if (await FindUserAsync(scope.ServiceProvider, parse.GetValue(email)!, ct) is not { } userId
-                || !await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(userId, parse.GetValue(id), Actor.CommandLine("api-keys revoke") with { UserId = userId }, ct))
+            if (!await services.GetRequiredService<ApiKeyService>().RevokeAsync(userId, parse.GetValue(id), Actor.CommandLine("api-keys revoke") with { UserId = userId }, ct))
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, $"key-id: user '{parse.GetValue(email)}' has no key {parse.GetValue(id)}.");
             }
@@ -114,6 +99,17 @@ public static class ApiKeysCommands
         }));
         return command;
     }
+
+    /// <summary>Runs <paramref name="action"/> for the user named by <c>--email</c>, or exits 2 naming the field.</summary>
+    private static Task<int> ForUserAsync(ParseResult parse, Option<string> email, CancellationToken ct, Func<IServiceProvider, Guid, Task<int>> action) =>
+        CommandErrors.RunAsync(async () =>
+        {
+            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
+            await using var scope = services.CreateAsyncScope();
+            return await FindUserAsync(scope.ServiceProvider, parse.GetValue(email)!, ct) is { } userId
+                ? await action(scope.ServiceProvider, userId)
+                : CommandErrors.Fail(ExitCodes.BadInput, $"email: no user '{parse.GetValue(email)}'.");
+        });
 
     private static async Task<Guid?> FindUserAsync(IServiceProvider services, string email, CancellationToken ct)
     {
