@@ -60,8 +60,7 @@ public sealed class MigrationLedgerTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_edited_migration_makes_migrate_exit_3_and_apply_nothing(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         // Simulate both an edited file and a pending migration: the ledger's checksum for one migration no
         // longer matches its file, and the newest migration is un-recorded (and its risk profiles removed).
         await db.ExecuteAsync($"UPDATE schema_migrations SET checksum = '{new string('0', 64)}' WHERE version = '{EditedMigration}'");

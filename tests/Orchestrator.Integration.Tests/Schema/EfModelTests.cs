@@ -11,8 +11,7 @@ public sealed class EfModelTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_model_maps_exactly_the_columns_of_every_table(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var columns = await DatabaseCatalog.ReadColumnsAsync(db);
         await using var context = db.CreateContext();
 
@@ -40,8 +39,7 @@ public sealed class EfModelTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Database_defaults_fill_columns_the_application_leaves_unset(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var user = Rows.User();
         await using (var context = db.CreateContext())
         {

@@ -11,8 +11,7 @@ public sealed class OrderPartitionTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Orders_from_2019_this_month_and_2031_are_stored_and_read_back(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var now = DateTime.UtcNow;
         var user = Rows.User();
         var broker = Rows.PaperBroker();
@@ -56,8 +55,7 @@ public sealed class OrderPartitionTests
     [Fact]
     public async Task Partition_creation_is_idempotent_and_skips_months_already_in_the_default_partition()
     {
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
         var user = Rows.User();
         var broker = Rows.PaperBroker();
         var account = Rows.Account(user, broker);

@@ -12,8 +12,7 @@ public sealed class ReferentialIntegrityTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_second_user_with_the_same_email_is_rejected(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using (var context = db.CreateContext())
         {
             context.Users.Add(Rows.User("same@example.com"));
@@ -33,8 +32,7 @@ public sealed class ReferentialIntegrityTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Deleting_a_user_cascades_to_sessions_keys_accounts_positions_and_balances(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var user = Rows.User();
         var other = Rows.User("other@example.com");
         var broker = Rows.PaperBroker();
@@ -75,8 +73,7 @@ public sealed class ReferentialIntegrityTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_fill_must_name_an_existing_order_and_goes_with_it(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var user = Rows.User();
         var broker = Rows.PaperBroker();
         var account = Rows.Account(user, broker);

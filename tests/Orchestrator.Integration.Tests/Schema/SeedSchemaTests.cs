@@ -55,8 +55,7 @@ public sealed partial class SeedSchemaTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_seed_column_exists_with_its_type_family_and_nullability(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var actual = await DatabaseCatalog.ReadColumnsAsync(db);
 
         var problems = new List<string>();
@@ -87,8 +86,7 @@ public sealed partial class SeedSchemaTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_index_the_seed_names_exists(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var indexes = await DatabaseCatalog.ReadIndexNamesAsync(db);
 
         var seed = File.ReadAllText(RepositoryPaths.SeedSchema);
@@ -107,8 +105,7 @@ public sealed partial class SeedSchemaTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Partial_expression_and_gin_indexes_have_their_definitions(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var sql = provider == DatabaseProvider.Postgres
             ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('orders', 'account_positions', 'strategies', 'risk_alerts', 'strategy_executions')"
             : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
@@ -130,8 +127,7 @@ public sealed partial class SeedSchemaTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Seed_default_rows_are_inserted_by_a_migration(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
 
         var policies = await db.QueryAsync(
             "SELECT table_name, time_column FROM data_retention_policies ORDER BY table_name",
@@ -152,8 +148,7 @@ public sealed partial class SeedSchemaTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_retention_policy_has_its_archive_table(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await db.MigrateAsync();
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var columns = await DatabaseCatalog.ReadColumnsAsync(db);
 
         foreach (var table in new[] { "orders", "order_fills", "trading_signals", "system_metrics", "api_usage", "audit_log" })

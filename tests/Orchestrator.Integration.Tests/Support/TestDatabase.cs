@@ -71,6 +71,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, admin, name);
     }
 
+    /// <summary>A new database already at the newest schema.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
+    {
+        var db = await CreateAsync(provider);
+        await db.MigrateAsync();
+        return db;
+    }
+
     public Migrator CreateMigrator() => new(Connections);
 
     public async Task MigrateAsync() => await CreateMigrator().MigrateAsync();
