@@ -19,7 +19,7 @@ public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWrite
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Requests still in flight when StopAsync runs enqueue afterwards; this final flush catches them.
-        lifetime.ApplicationStopped.Register(() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult());
+        lifetime.ApplicationStopped.Register(() => FlushAsync().GetAwaiter().GetResult());
         return base.StartAsync(cancellationToken);
     }
 
@@ -30,8 +30,7 @@ public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWrite
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 await Task.Delay(Linger, stoppingToken);
-                // Not cancellable: once rows leave the queue they must reach the database, shutdown or not.
-                await FlushAsync(CancellationToken.None);
+                await FlushAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,17 +42,17 @@ public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWrite
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await FlushAsync(CancellationToken.None);
+        await FlushAsync();
     }
 
-    /// <summary>Writes everything queued, batch by batch.</summary>
-    internal async Task FlushAsync(CancellationToken ct)
+    /// <summary>Writes everything queued, batch by batch. Not cancellable: rows taken from the queue must be stored.</summary>
+    internal async Task FlushAsync()
     {
         for (var batch = queue.Drain(BatchSize); batch.Count > 0; batch = queue.Drain(BatchSize))
         {
             try
             {
-                await WriteAsync(batch, ct);
+                await WriteAsync(batch);
             }
             finally
             {
@@ -63,19 +62,19 @@ public sealed class ApiUsageWriterService(ApiUsageQueue queue, ApiUsageBulkWrite
     }
 
     /// <summary>Writes one batch; a failure is logged with the batch's size and retried once.</summary>
-    private async Task WriteAsync(List<ApiUsage> batch, CancellationToken ct)
+    private async Task WriteAsync(List<ApiUsage> batch)
     {
         try
         {
-            await writer.WriteAsync(batch, ct);
+            await writer.WriteAsync(batch);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             logger.LogWarning(ex, "Writing {Count} api_usage rows failed; retrying once", batch.Count);
-            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(1));
             try
             {
-                await writer.WriteAsync(batch, CancellationToken.None);
+                await writer.WriteAsync(batch);
             }
             catch (Exception retryEx)
             {
