@@ -20,6 +20,7 @@ public static class CliServices
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddOrchestratorStorage(configuration)
             .AddOrchestratorSecurity(configuration)
+            .AddOrchestratorTrading(configuration)
             .BuildServiceProvider();
         // A command on a new database first brings it to the current schema, as serve does.
         await services.GetRequiredService<Migrator>().MigrateAsync(null, ct);

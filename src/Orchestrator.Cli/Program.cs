@@ -15,6 +15,8 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     DbCommands.Create(),
     UsersCommands.Create(),
     ApiKeysCommands.Create(),
+    KeysCommands.Create(),
+    OrdersCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

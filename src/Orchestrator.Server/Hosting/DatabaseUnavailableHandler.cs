@@ -41,6 +41,8 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
     private static bool IsUnavailable(Exception exception) => exception switch
     {
         DatabaseUnavailableException => true,
+        // The account writer could not commit: the request changed nothing and can be retried.
+        Trading.AccountWriterUnavailableException => true,
         Npgsql.NpgsqlException { IsTransient: true } => true,
         Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => true,
         Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } => IsUnavailable(inner),

@@ -1,3 +1,6 @@
+using Orchestrator.Server.Accounts;
+using Orchestrator.Server.Orders;
+using Orchestrator.Server.Portfolio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +40,7 @@ public static class OrchestratorServer
 
         builder.Services.AddOrchestratorStorage(builder.Configuration);
         builder.Services.AddOrchestratorSecurity(builder.Configuration);
+        builder.Services.AddOrchestratorTrading(builder.Configuration);
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
         var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;
@@ -65,6 +69,9 @@ public static class OrchestratorServer
         app.MapAuthApiV1();
         app.MapMeApiV1();
         app.MapApiKeysApiV1();
+        app.MapAccountsApiV1();
+        app.MapOrdersApiV1();
+        app.MapPortfolioApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }

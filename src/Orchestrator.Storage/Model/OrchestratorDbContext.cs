@@ -50,6 +50,7 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<AnalyticsDocument> AnalyticsData => Set<AnalyticsDocument>();
     public DbSet<SchemaMigration> SchemaMigrations => Set<SchemaMigration>();
     public DbSet<CacheEpoch> CacheEpochs => Set<CacheEpoch>();
+    public DbSet<OrderClientId> OrderClientIds => Set<OrderClientId>();
 
     /// <summary>Points <paramref name="builder"/> at the configured store (also used by the DI context pool).</summary>
     public static void Configure(DbContextOptionsBuilder builder, ConnectionFactory connections)
@@ -129,5 +130,6 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         modelBuilder.ApplyConfiguration(new AnalyticsDocumentMapping(postgres));
         modelBuilder.ApplyConfiguration(new SchemaMigrationMapping(postgres));
         modelBuilder.ApplyConfiguration(new CacheEpochMapping(postgres));
+        modelBuilder.ApplyConfiguration(new OrderClientIdMapping(postgres));
     }
 }

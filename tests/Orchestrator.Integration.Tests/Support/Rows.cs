@@ -13,10 +13,11 @@ public static class Rows
         LastName = "Lovelace",
     };
 
+    /// <summary>A catalog row of its own (migration 20261126_003 already seeds the real 'paper' broker).</summary>
     public static Broker PaperBroker() => new()
     {
-        BrokerId = "paper",
-        BrokerName = "Paper broker",
+        BrokerId = "test-broker",
+        BrokerName = "Test broker",
         BrokerType = "EQUITY",
     };
 

@@ -26,4 +26,7 @@ public sealed class AccountPosition
     public DateTime? UpdatedAt { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Added by migration 20261126_003: what the closed part of the position earned, gross of commission.</summary>
+    public decimal RealizedPnl { get; set; }
 }

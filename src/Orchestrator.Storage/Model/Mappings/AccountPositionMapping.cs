@@ -24,5 +24,6 @@ internal sealed class AccountPositionMapping(bool postgres) : IEntityTypeConfigu
         builder.Property(e => e.OpenedAt).HasColumnName("opened_at");
         builder.Property(e => e.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
         builder.Property(e => e.ClosedAt).HasColumnName("closed_at");
+        builder.Property(e => e.RealizedPnl).HasColumnName("realized_pnl").HasPrecision(20, 8);
     }
 }

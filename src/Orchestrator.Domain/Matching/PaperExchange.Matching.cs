@@ -1,0 +1,198 @@
+using System.Globalization;
+using Orchestrator.Domain.Matching.Book;
+using Orchestrator.Domain.Matching.Fees;
+using Orchestrator.Domain.Orders;
+
+namespace Orchestrator.Domain.Matching;
+
+/// <summary>The matching loops: an incoming order against the last market, and a bar or quote against the book.</summary>
+public sealed partial class PaperExchange
+{
+    /// <summary>
+    /// Fills an incoming order against the symbol's last market, as far as it is marketable and volume remains.
+    /// Returns false when a FOK order could not fill completely (it is then cancelled, with no fill).
+    /// </summary>
+    private bool MatchIncoming(SymbolBook book, BookEntry entry, DateTimeOffset now, ref List<ExchangeEvent>? events)
+    {
+        var side = book.SideOf(entry.Side);
+        var buy = entry.Side == OrderSide.Buy;
+        decimal price = 0m, volume = 0m, available = 0m;
+        var known = true;
+        var fromQuote = book.LastIsQuote && book.LastQuote is not null;
+        if (fromQuote)
+        {
+            var quote = book.LastQuote!.Value;
+            price = buy ? quote.Ask : quote.Bid;
+            volume = buy ? quote.AskSize : quote.BidSize;
+            available = RoundDown(volume) - side.TakenFromQuote;
+        }
+        else if (book.LastBar is { } bar)
+        {
+            price = bar.Close;
+            volume = bar.Volume;
+            available = RoundDown(_options.ParticipationRate * bar.Volume) - side.TakenFromBar;
+        }
+        else
+        {
+            known = false;
+        }
+
+        var quantity = 0m;
+        if (known)
+        {
+            if (entry.IsWaitingStop && MatchingRules.IsStopTriggeredAt(entry.Side, entry.StopPrice!.Value, price))
+            {
+                entry.Triggered = true;
+                entry.TriggeredInRound = _round;
+            }
+
+            if (!entry.IsWaitingStop && (entry.IsMarketLike || MatchingRules.IsMarketable(entry.Side, entry.LimitPrice!.Value, price)))
+            {
+                quantity = Math.Min(entry.Remaining, Math.Max(available, 0m));
+            }
+        }
+
+        if (entry.TimeInForce == TimeInForce.Fok && quantity < entry.Remaining)
+        {
+            Add(ref events, new ExchangeEvent(
+                ExchangeEventKind.Cancelled, entry.AccountId, entry.OrderId, now, Reason: $"FOK could not fill {entry.Remaining} at once"));
+            return false;
+        }
+
+        if (quantity > 0m)
+        {
+            Fill(entry, quantity, AggressivePrice(entry, price, quantity, volume), Liquidity.Aggressive, now, ref events);
+            if (fromQuote)
+            {
+                side.TakenFromQuote += quantity;
+            }
+            else
+            {
+                side.TakenFromBar += quantity;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One side of the book against a bar or quote: trigger stops, then fill in priority until the volume runs out.</summary>
+    private void MatchSide(SideBook side, in MatchRound round, ref List<ExchangeEvent>? events)
+    {
+        TriggerStops(side, round);
+        var available = round.IsQuote
+            ? RoundDown(round.Volume(side.Side)) - side.TakenFromQuote
+            : RoundDown(_options.ParticipationRate * round.Bar.Volume) - side.TakenFromBar;
+        var start = available;
+        if (available > 0m && side.Market.Live > 0)
+        {
+            FillQueue(side.Market, round, ref available, ref events);
+        }
+
+        var limits = side.Limits;
+        while (available > 0m && limits.Count > 0)
+        {
+            var level = limits[0];
+            if (!round.ReachesLimit(side.Side, level.Price))
+            {
+                break;
+            }
+
+            FillQueue(level, round, ref available, ref events);
+            if (level.Live > 0)
+            {
+                break;
+            }
+        }
+
+        if (round.IsQuote)
+        {
+            side.TakenFromQuote += start - available;
+        }
+        else
+        {
+            side.TakenFromBar += start - available;
+        }
+    }
+
+    /// <summary>Moves every stop the round reaches to where it now works: a stop to the market queue, a stop-limit to its limit level.</summary>
+    private void TriggerStops(SideBook side, in MatchRound round)
+    {
+        var stops = side.Stops;
+        while (stops.Count > 0)
+        {
+            var level = stops[0];
+            if (!round.Triggers(side.Side, level.Price))
+            {
+                return;
+            }
+
+            stops.Remove(level);
+            foreach (var entry in level.Entries)
+            {
+                if (entry is null || entry.Done)
+                {
+                    continue;
+                }
+
+                entry.Triggered = true;
+                entry.TriggeredInRound = _round;
+                side.Add(entry);
+            }
+        }
+    }
+
+    private void FillQueue(OrderQueue queue, in MatchRound round, ref decimal available, ref List<ExchangeEvent>? events)
+    {
+        foreach (var entry in queue.Entries)
+        {
+            if (available <= 0m)
+            {
+                return;
+            }
+
+            if (entry is null || entry.Done)
+            {
+                continue;
+            }
+
+            var (price, liquidity) = round.PriceFor(entry, incoming: entry.TriggeredInRound == _round);
+            var quantity = Math.Min(entry.Remaining, available);
+            if (liquidity == Liquidity.Aggressive)
+            {
+                price = AggressivePrice(entry, price, quantity, round.Volume(entry.Side));
+            }
+
+            available -= quantity;
+            Fill(entry, quantity, price, liquidity, round.At, ref events);
+        }
+    }
+
+    private void Fill(BookEntry entry, decimal quantity, decimal price, Liquidity liquidity, DateTimeOffset at, ref List<ExchangeEvent>? events)
+    {
+        var commission = _options.FeeModel.Commission(new FeeContext(quantity, price, !entry.HasFilled));
+        entry.HasFilled = true;
+        entry.Remaining -= quantity;
+        var tradeId = string.Concat(_options.TradeIdPrefix, NextTradeSequence++.ToString("D10", CultureInfo.InvariantCulture));
+        var execution = new Execution(
+            entry.OrderId, entry.AccountId, tradeId, entry.Symbol, entry.Side, quantity, price, commission, liquidity, at);
+        Add(ref events, new ExchangeEvent(ExchangeEventKind.Fill, entry.AccountId, entry.OrderId, at, execution));
+        if (entry.Remaining == 0m)
+        {
+            if (entry.Queue is null)
+            {
+                entry.Done = true;
+            }
+            else
+            {
+                Finish(entry);
+            }
+        }
+    }
+
+    /// <summary>Slippage moves an aggressive fill against the trader, but never beyond a limit order's limit.</summary>
+    private decimal AggressivePrice(BookEntry entry, decimal price, decimal quantity, decimal volume) =>
+        MatchingRules.CapAtLimit(entry.Side, _options.SlippageModel.Apply(entry.Side, price, quantity, volume), entry.LimitPrice);
+
+    private decimal RoundDown(decimal quantity) =>
+        _options.QuantityIncrement > 0m ? Math.Floor(quantity / _options.QuantityIncrement) * _options.QuantityIncrement : quantity;
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orchestrator.Domain.Matching;
+using Orchestrator.Domain.Matching.Fees;
+using Orchestrator.Domain.Matching.Slippage;
+using Orchestrator.Server.Accounts;
+using Orchestrator.Server.Orders;
+using Orchestrator.Server.Portfolio;
+using Orchestrator.Server.Security;
+using Orchestrator.Server.Trading;
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Model;
+
+namespace Orchestrator.Server.Hosting;
+
+public static class TradingServiceCollectionExtensions
+{
+    /// <summary>Broker accounts and their encrypted credentials, the paper broker, the account writers and the order API.</summary>
+    public static IServiceCollection AddOrchestratorTrading(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TradingOptions>>().Value);
+        services.AddSingleton(sp => CredentialKeyRing.Load(configuration, DefaultKeyFile(sp.GetRequiredService<DatabaseOptions>())));
+        services.AddSingleton<CredentialProtector>();
+        services.AddSingleton<SymbolDirectory>();
+        services.AddSingleton<IFeeModel>(sp =>
+        {
+            var options = sp.GetRequiredService<TradingOptions>();
+            return new PerShareFeeModel(options.CommissionPerShare, options.MinimumCommission);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<TradingOptions>();
+            var symbols = sp.GetRequiredService<SymbolDirectory>();
+            return new PaperBroker(new PaperExchangeOptions
+            {
+                ParticipationRate = options.ParticipationRate,
+                FeeModel = sp.GetRequiredService<IFeeModel>(),
+                SlippageModel = new FixedSlippageModel(options.SlippageFraction),
+                TradingHoursFor = symbols.HoursOf,
+                FirstTradeSequence = NextTradeSequence(sp.GetRequiredService<ConnectionFactory>()),
+            });
+        });
+        services.AddSingleton<TradingContext>();
+        services.AddSingleton<AccountWriters>();
+        services.AddSingleton<MarketFeed>();
+        services.AddHostedService<TradingStartup>();
+        services.AddHostedService<PaperClock>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<PortfolioQueries>();
+        services.AddScoped<CredentialRotation>();
+        return services;
+    }
+
+    /// <summary>Beside the SQLite database when there is one, else in ./data: never inside the repository's sources.</summary>
+    private static string DefaultKeyFile(DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            if (!string.IsNullOrEmpty(source) && source != ":memory:")
+            {
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "broker-credential-keys.json");
+            }
+        }
+
+        return Path.Combine("data", "broker-credential-keys.json");
+    }
+
+    /// <summary>Paper trade ids are "PAPER-" and ten digits, so the highest stored id sorts last as text.</summary>
+    private static long NextTradeSequence(ConnectionFactory connections)
+    {
+        using var db = OrchestratorDbContext.Create(connections);
+        var last = db.OrderFills.AsNoTracking().Where(f => f.TradeId != null && f.TradeId.StartsWith("PAPER-"))
+            .OrderByDescending(f => f.TradeId).Select(f => f.TradeId).FirstOrDefault();
+        return last is not null && long.TryParse(last.AsSpan("PAPER-".Length), out var sequence) ? sequence + 1 : 1;
+    }
+}

@@ -1,0 +1,71 @@
+using Orchestrator.Domain.Orders;
+using Orchestrator.Server.Accounts;
+using Orchestrator.Server.Validation;
+using DomainOrder = Orchestrator.Domain.Orders.Order;
+
+namespace Orchestrator.Server.Orders;
+
+/// <summary>
+/// Checks an order request field by field (every bad field is named in the 422) and builds the engine's order.
+/// Prices and quantities must fit the seed's columns exactly: nothing is rounded silently.
+/// </summary>
+public static class OrderRequestValidator
+{
+    private const decimal MaxPrice = 9_999_999.99999999m;
+    private const decimal MaxQuantity = 999_999_999_999.99999999m;
+
+    public static (DomainOrder? Order, string? ClientOrderId, ValidationErrors Errors) Validate(PlaceOrderRequest request, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        var side = OrderCodes.ParseSide(request.Side);
+        var type = OrderCodes.ParseType(request.OrderType);
+        var timeInForce = request.TimeInForce is null ? TimeInForce.Day : OrderCodes.ParseTimeInForce(request.TimeInForce);
+        var symbol = request.Symbol?.Trim().ToUpperInvariant();
+        var clientOrderId = request.ClientOrderId?.Trim();
+        errors.Check(request.AccountId is not null, "accountId", "is required.")
+            .Check(clientOrderId is null || (clientOrderId.Length is > 0 and <= 100 && clientOrderId.All(c => c is >= '!' and <= '~')), "clientOrderId", "must be 1 to 100 printable ASCII characters without spaces.")
+            .Check(AccountLimitRules.IsSymbol(symbol), "symbol", "is required: a symbol such as AAPL or BRK.B.")
+            .Check(side is not null, "side", "must be BUY or SELL.")
+            .Check(type is not null, "orderType", "must be MARKET, LIMIT, STOP or STOP_LIMIT.")
+            .Check(timeInForce is not null, "timeInForce", "must be DAY, GTC, IOC, FOK or GTD.")
+            .Check(request.Quantity is > 0 and <= MaxQuantity && FitsEightDecimals(request.Quantity.Value), "quantity", "must be positive with at most 8 decimals.");
+
+        var needsLimit = type is OrderType.Limit or OrderType.StopLimit;
+        var needsStop = type is OrderType.Stop or OrderType.StopLimit;
+        Price(errors, "limitPrice", request.LimitPrice, needsLimit, type);
+        Price(errors, "stopPrice", request.StopPrice, needsStop, type);
+        errors.Check(timeInForce == TimeInForce.Gtd ? request.GoodTillDate is not null : request.GoodTillDate is null, "goodTillDate",
+                timeInForce == TimeInForce.Gtd ? "is required when timeInForce is GTD." : "applies only when timeInForce is GTD.")
+            .Check(request.GoodTillDate is null || request.GoodTillDate > now, "goodTillDate", "must be in the future.")
+            .Check(!(type == OrderType.Market && timeInForce is TimeInForce.Gtc or TimeInForce.Gtd), "timeInForce", "a MARKET order must be DAY, IOC or FOK.");
+        if (errors.Any)
+        {
+            return (null, clientOrderId, errors);
+        }
+
+        // Microsecond precision, as PostgreSQL stores it, so a re-sent order compares equal to the stored one.
+        var goodTill = request.GoodTillDate is { } gtd ? new DateTimeOffset(gtd.UtcTicks - gtd.UtcTicks % 10, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var order = new DomainOrder(Guid.CreateVersion7(now), symbol!, side!.Value, type!.Value, request.Quantity!.Value, timeInForce!.Value,
+            request.LimitPrice, request.StopPrice, goodTill);
+        return (order, clientOrderId, errors);
+    }
+
+    private static void Price(ValidationErrors errors, string field, decimal? value, bool required, OrderType? type)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        if (!required)
+        {
+            errors.Check(value is null, field, $"does not apply to a {type.Value.ToSeedName()} order.");
+            return;
+        }
+
+        errors.Check(value is > 0 and <= MaxPrice && FitsEightDecimals(value.Value), field, $"is required for a {type.Value.ToSeedName()} order: a positive price with at most 8 decimals.");
+    }
+
+    /// <summary>Trailing zeros are fine (1.50000000000 is 1.5); a ninth significant decimal is not.</summary>
+    private static bool FitsEightDecimals(decimal value) => decimal.Round(value, 8) == value;
+}

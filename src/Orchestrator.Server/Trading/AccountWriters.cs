@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Server.Auditing;
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Model;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// The writers of all accounts, one per account, created on first use. Every path that changes an account's
+/// trading state (orders, cancels, broker events, marks, limit changes) goes through here.
+/// </summary>
+public sealed class AccountWriters : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<Guid, Lazy<AccountWriter>> _writers = new();
+    private readonly PaperBroker _paper;
+    private readonly TradingContext _trading;
+    private readonly Func<OrchestratorDbContext> _newContext;
+    private readonly AccountStateLoader _loader;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AccountWriter> _log;
+
+    public AccountWriters(PaperBroker paper, TradingContext trading, ConnectionFactory connections, TradingOptions options, TimeProvider time, ILogger<AccountWriter> log)
+    {
+        _paper = paper;
+        _trading = trading;
+        _newContext = () => OrchestratorDbContext.Create(connections);
+        _loader = new AccountStateLoader(_newContext, time, options);
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>The writer of an account (every account is a paper account until another adapter exists).</summary>
+    public AccountWriter For(Guid accountId) =>
+        _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log))).Value;
+
+    public Task<OrderOutcome> PlaceAsync(Guid accountId, PlaceOrder order)
+    {
+        var command = new SubmitOrderCommand(order, _trading);
+        For(accountId).Post(command);
+        return command.Task;
+    }
+
+    /// <summary>Cancels an order and waits (up to <paramref name="wait"/>) until the cancellation is committed.</summary>
+    public async Task<OrderOutcome> CancelAsync(Guid accountId, Guid orderId, Guid userId, Actor actor, TimeSpan wait, CancellationToken ct)
+    {
+        var command = new CancelOrderCommand(orderId, userId, actor, _trading);
+        For(accountId).Post(command);
+        var outcome = await command.Task;
+        if (outcome.Kind == OrderOutcomeKind.Created)
+        {
+            await command.Done.WaitAsync(wait, ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Cancels every working order of an account (before it is deleted).</summary>
+    public async Task CancelAllAsync(Guid accountId, Actor actor, CancellationToken ct)
+    {
+        var open = await RunAsync(accountId, (writer, _) => Task.FromResult(writer.State.Records.Keys.ToList()), ct);
+        var userId = await RunAsync(accountId, (writer, _) => Task.FromResult(writer.State.UserId), ct);
+        foreach (var orderId in open)
+        {
+            await CancelAsync(accountId, orderId, userId, actor, TimeSpan.FromSeconds(10), ct);
+        }
+    }
+
+    public Task<T> RunAsync<T>(Guid accountId, Func<AccountWriter, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        var command = new RunCommand<T>(work);
+        For(accountId).Post(command);
+        return command.Task.WaitAsync(ct);
+    }
+
+    /// <summary>A new price: every loaded account marks its position in the symbol, if it holds one (the writer decides).</summary>
+    public void Mark(string symbol, decimal price, DateTimeOffset at)
+    {
+        foreach (var (_, lazy) in _writers)
+        {
+            if (lazy.IsValueCreated)
+            {
+                lazy.Value.Post(new MarkCommand(symbol, price, at));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, lazy) in _writers)
+        {
+            if (lazy.IsValueCreated)
+            {
+                await lazy.Value.DisposeAsync();
+            }
+        }
+    }
+}

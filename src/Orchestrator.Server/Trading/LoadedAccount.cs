@@ -1,0 +1,32 @@
+using Orchestrator.Domain.Portfolio;
+using Orchestrator.Storage.Model.Entities;
+using DomainOrder = Orchestrator.Domain.Orders.Order;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>An account as its writer holds it: the engine's state plus the row facts the engine has no use for.</summary>
+internal sealed class LoadedAccount(TradingAccount account, Guid userId, string brokerAccountId)
+{
+    public TradingAccount Account { get; } = account;
+
+    public Guid UserId { get; } = userId;
+
+    public string BrokerAccountId { get; } = brokerAccountId;
+
+    public bool Connected { get; private set; }
+
+    public bool Deleted { get; private set; }
+
+    /// <summary>Every order the writer has seen since it loaded, by id (open ones come from the database on load).</summary>
+    public Dictionary<Guid, OrderRecord> Records { get; } = [];
+
+    public void ApplyAccountRow(UserBrokerAccount row)
+    {
+        Connected = row.IsConnected == true;
+        Deleted = row.DeletedAt is not null;
+        Account.UpdateLimits(new AccountLimits(row.MaxPositionSize, row.MaxDailyVolume, row.AllowedSymbols?.ToHashSet(StringComparer.Ordinal)));
+    }
+
+    public (DomainOrder Order, OrderRecord Record)? Find(Guid orderId) =>
+        Account.FindOrder(orderId) is { } order && Records.TryGetValue(orderId, out var record) ? (order, record) : null;
+}

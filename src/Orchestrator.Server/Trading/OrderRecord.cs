@@ -1,0 +1,12 @@
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// What the writer keeps about an order beside the domain's <see cref="Domain.Orders.Order"/>: the columns the
+/// engine has no use for but every row update needs (the partition key, the owner, the running commission).
+/// </summary>
+internal sealed record OrderRecord(Guid UserId, DateTime SubmittedAt, string? ClientOrderId, string Source, Guid? StrategyId)
+{
+    public decimal Commission { get; set; }
+
+    public string? BrokerOrderId { get; set; }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Orchestrator.Domain.Brokers;
+using Orchestrator.Domain.Matching;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Domain.Portfolio;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// The built-in broker: the simulated exchange of <c>Domain/Matching</c> behind the adapter interface a real
+/// broker implements. One exchange serves every paper account, so price-time priority and each bar's volume
+/// are shared between them as on a real venue. The exchange is single-threaded by design; this class is its
+/// lock. Every event it produces after submission is queued to its account's update stream while the lock is
+/// held, so each account sees its events in exactly the order the exchange produced them.
+/// </summary>
+public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
+{
+    public const string BrokerId = "paper";
+
+    private readonly Lock _gate = new();
+    private readonly PaperExchange _exchange = new(options);
+    private readonly ConcurrentDictionary<Guid, Channel<BrokerOrderUpdate>> _streams = new();
+    private readonly Dictionary<Guid, PositionBook> _positions = [];
+
+    string IBrokerAdapter.BrokerId => BrokerId;
+
+    public Task<BrokerConnectResult> ConnectAsync(BrokerAccountRef account, string? credentialsJson, CancellationToken ct) =>
+        Task.FromResult(new BrokerConnectResult(true, null));
+
+    public Task<BrokerOrderAck> SubmitAsync(BrokerAccountRef account, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        IReadOnlyList<ExchangeEvent> events;
+        lock (_gate)
+        {
+            events = _exchange.Submit(account.AccountId, order, now);
+            Track(events);
+        }
+
+        return Task.FromResult(new BrokerOrderAck(order.OrderId.ToString("N"), events.Select(ToUpdate).ToList()));
+    }
+
+    public Task<bool> CancelAsync(BrokerAccountRef account, Guid orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_exchange.Cancel(orderId, now) is not { } cancelled)
+            {
+                return Task.FromResult(false);
+            }
+
+            Stream(cancelled.AccountId).Writer.TryWrite(ToUpdate(cancelled));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<BrokerOrderSnapshot>> OpenOrdersAsync(BrokerAccountRef account, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<BrokerOrderSnapshot> open = _exchange.OpenOrders(account.AccountId)
+                .Select(o => new BrokerOrderSnapshot(o.OrderId, o.Symbol, o.Side, o.RemainingQuantity)).ToList();
+            return Task.FromResult(open);
+        }
+    }
+
+    public Task<IReadOnlyList<BrokerPositionSnapshot>> PositionsAsync(BrokerAccountRef account, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<BrokerPositionSnapshot> positions = _positions.TryGetValue(account.AccountId, out var book)
+                ? book.OpenPositions.Select(p => new BrokerPositionSnapshot(p.Symbol, p.Quantity, p.AveragePrice)).ToList()
+                : [];
+            return Task.FromResult(positions);
+        }
+    }
+
+    public async IAsyncEnumerable<BrokerOrderUpdate> Updates(BrokerAccountRef account, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var update in Stream(account.AccountId).Reader.ReadAllAsync(ct))
+        {
+            yield return update;
+        }
+    }
+
+    /// <summary>A bar of market data: resting orders meet it, and their events go to their accounts' streams.</summary>
+    public void OnBar(Bar bar)
+    {
+        lock (_gate)
+        {
+            Publish(_exchange.OnBar(bar));
+        }
+    }
+
+    public void OnQuote(Quote quote)
+    {
+        lock (_gate)
+        {
+            Publish(_exchange.OnQuote(quote));
+        }
+    }
+
+    /// <summary>Expires DAY and good-till-date orders whose time has come, without waiting for a bar.</summary>
+    public void AdvanceTime(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Publish(_exchange.AdvanceTime(now));
+        }
+    }
+
+    public decimal? LastPrice(string symbol)
+    {
+        lock (_gate)
+        {
+            return _exchange.LastPrice(symbol);
+        }
+    }
+
+    /// <summary>
+    /// Puts an account's working order back in the book after a restart (the database is the paper broker's
+    /// memory), with the fills it already had, so its remaining quantity is right.
+    /// </summary>
+    public void Restore(Guid accountId, Order order)
+    {
+        lock (_gate)
+        {
+            _exchange.Restore(accountId, order);
+        }
+    }
+
+    /// <summary>Rebuilds the broker's own position view of an account after a restart, for reconciliation.</summary>
+    public void RestorePosition(Guid accountId, string symbol, decimal quantity, decimal averagePrice, DateTimeOffset openedAt)
+    {
+        lock (_gate)
+        {
+            Book(accountId).Apply(symbol, quantity > 0 ? OrderSide.Buy : OrderSide.Sell, Math.Abs(quantity), averagePrice, openedAt);
+        }
+    }
+
+    /// <summary>Trade ids continue after the highest one already stored.</summary>
+    public long NextTradeSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _exchange.NextTradeSequence;
+            }
+        }
+    }
+
+    private void Publish(IReadOnlyList<ExchangeEvent> events)
+    {
+        Track(events);
+        foreach (var e in events)
+        {
+            Stream(e.AccountId).Writer.TryWrite(ToUpdate(e));
+        }
+    }
+
+    private void Track(IReadOnlyList<ExchangeEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (e.Execution is { } x)
+            {
+                Book(x.AccountId).Apply(x.Symbol, x.Side, x.Quantity, x.Price, x.ExchangeTime);
+            }
+        }
+    }
+
+    private PositionBook Book(Guid accountId)
+    {
+        if (!_positions.TryGetValue(accountId, out var book))
+        {
+            _positions[accountId] = book = new PositionBook();
+        }
+
+        return book;
+    }
+
+    private Channel<BrokerOrderUpdate> Stream(Guid accountId) =>
+        _streams.GetOrAdd(accountId, _ => Channel.CreateUnbounded<BrokerOrderUpdate>(new UnboundedChannelOptions { SingleReader = true }));
+
+    private static BrokerOrderUpdate ToUpdate(ExchangeEvent e) => e.Kind switch
+    {
+        ExchangeEventKind.Fill => new BrokerOrderUpdate(BrokerOrderUpdateKind.Fill, e.OrderId, e.At, new BrokerFill(
+            e.Execution!.TradeId, e.Execution.Quantity, e.Execution.Price, e.Execution.Commission, e.Execution.Liquidity.ToSeedCode(), e.Execution.ExchangeTime)),
+        ExchangeEventKind.Cancelled => new BrokerOrderUpdate(BrokerOrderUpdateKind.Cancelled, e.OrderId, e.At, Reason: e.Reason),
+        _ => new BrokerOrderUpdate(BrokerOrderUpdateKind.Expired, e.OrderId, e.At, Reason: e.Reason),
+    };
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Brokers;
+using Orchestrator.Domain.Matching.Fees;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Server.Auditing;
+using Orchestrator.Storage.Model.Entities;
+using DomainOrder = Orchestrator.Domain.Orders.Order;
+using OrderRow = Orchestrator.Storage.Model.Entities.Order;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// Places an order: the idempotency claim, the account's checks (limits, buying power) against its state at
+/// this moment in the writer's sequence, then the broker; the order row, its claim, its immediate fills, the
+/// positions and the balance they change all go into the writer's current transaction.
+/// </summary>
+internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trading) : WriterCommand<OrderOutcome>
+{
+    public override async Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
+    {
+        var state = writer.State;
+        var order = request.Order;
+        if (state.Deleted || state.UserId != request.UserId)
+        {
+            SetResult(new OrderOutcome(OrderOutcomeKind.NotFound, Detail: "This account does not exist."));
+            return;
+        }
+
+        if (request.ClientOrderId is { } clientId && await FindClaimAsync(writer, batch, clientId, ct) is { } existing)
+        {
+            SetResult(SameOrder(existing, order)
+                ? new OrderOutcome(OrderOutcomeKind.Existing, existing)
+                : new OrderOutcome(OrderOutcomeKind.Conflict, existing, $"clientOrderId '{clientId}' was already used for a different order ({existing.OrderId})."));
+            return;
+        }
+
+        if (!state.Connected)
+        {
+            SetResult(new OrderOutcome(OrderOutcomeKind.Conflict, Detail: "The account is disconnected: connect it (POST /api/v1/accounts/{id}/connect) before placing orders."));
+            return;
+        }
+
+        var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId);
+        var reference = ReferencePrice(order);
+        var hours = trading.Symbols.HoursOf(order.Symbol);
+        var violation = reference is null
+            ? new Domain.Portfolio.LimitViolation("market_price", 0m, 0m, $"market_price: there is no market price for {order.Symbol} yet, so a market order's cost cannot be checked.")
+            : state.Account.TryAccept(order, reference.Value, hours.TradingDay(batch.Now),
+                trading.Fees.Commission(new FeeContext(order.Quantity, reference.Value, true))).Violation;
+
+        if (violation is not null)
+        {
+            state.Account.Reject(order, violation.Message);
+            AddOrderRows(writer, batch, record, "ORDER_REJECTED");
+            SetResult(new OrderOutcome(OrderOutcomeKind.Rejected, batch.Orders[order.OrderId], violation.Message, violation));
+            return;
+        }
+
+        state.Records[order.OrderId] = record;
+        AddOrderRows(writer, batch, record, "ORDER_PLACED");
+        batch.Submitted.Add(order.OrderId);
+        batch.BalanceChanged = true;
+        var ack = await writer.Broker.SubmitAsync(new BrokerAccountRef(writer.AccountId, state.BrokerAccountId), order, batch.Now, ct);
+        record.BrokerOrderId = ack.BrokerOrderId;
+        TradingRows.UpdateOrder(batch, writer.AccountId, order, record);
+        foreach (var update in ack.Immediate)
+        {
+            BrokerUpdateApplier.Apply(writer, batch, update, trading);
+        }
+
+        SetResult(new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]));
+    }
+
+    private decimal? ReferencePrice(DomainOrder order) => order.Type switch
+    {
+        OrderType.Limit or OrderType.StopLimit => order.LimitPrice,
+        OrderType.Stop => order.StopPrice,
+        _ => trading.LastPrice(order.Symbol),
+    };
+
+    private void AddOrderRows(AccountWriter writer, WriterBatch batch, OrderRecord record, string action)
+    {
+        var row = TradingRows.NewOrder(writer.AccountId, request.Order, record, batch.Now);
+        batch.Db.Orders.Add(row);
+        batch.Orders[row.OrderId] = row;
+        if (request.ClientOrderId is { } clientId)
+        {
+            batch.Db.OrderClientIds.Add(new OrderClientId { AccountId = writer.AccountId, ClientOrderId = clientId, OrderId = row.OrderId, OrderSubmittedAt = row.SubmittedAt });
+            batch.ClaimedClientIds[clientId] = row.OrderId;
+        }
+
+        trading.Audit.Record(batch.Db, request.Actor, action, "ORDER", row.OrderId.ToString(), newValues: AuditValues.Serialize(new
+        {
+            accountId = writer.AccountId,
+            row.ClientOrderId,
+            row.Symbol,
+            row.Side,
+            row.OrderType,
+            row.Quantity,
+            row.LimitPrice,
+            row.StopPrice,
+            row.TimeInForce,
+            row.GoodTillDate,
+            row.Status,
+            row.RejectionReason,
+        }));
+    }
+
+    private static async Task<OrderRow?> FindClaimAsync(AccountWriter writer, WriterBatch batch, string clientId, CancellationToken ct)
+    {
+        if (batch.ClaimedClientIds.TryGetValue(clientId, out var inBatch))
+        {
+            return batch.Orders[inBatch];
+        }
+
+        var claim = await batch.Db.OrderClientIds.AsNoTracking()
+            .Where(c => c.AccountId == writer.AccountId && c.ClientOrderId == clientId)
+            .Select(c => new { c.OrderId, c.OrderSubmittedAt }).SingleOrDefaultAsync(ct);
+        return claim is null
+            ? null
+            : await batch.Db.Orders.AsNoTracking().SingleAsync(o => o.OrderId == claim.OrderId && o.SubmittedAt == claim.OrderSubmittedAt, ct);
+    }
+
+    /// <summary>The fields that define an order: a re-sent order must match them all to be "the same".</summary>
+    private static bool SameOrder(OrderRow row, DomainOrder order) =>
+        row.Symbol == order.Symbol && row.Side == order.Side.ToSeedName() && row.OrderType == order.Type.ToSeedName()
+        && row.Quantity == order.Quantity && row.LimitPrice == order.LimitPrice && row.StopPrice == order.StopPrice
+        && row.TimeInForce == order.TimeInForce.ToSeedName()
+        && row.GoodTillDate == order.GoodTillDate?.UtcDateTime;
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Model;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// Brings trading back after a start: the symbol directory, the last known bar of every symbol (so market
+/// orders have a price), and the paper exchange's book, which lives in the database: every working order goes
+/// back in submission order (its time priority) with the fills it already had, and its account's writer starts
+/// so that events for it are applied. Positions are rebuilt from the open position rows.
+/// </summary>
+public sealed class TradingStartup(
+    ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, ILogger<TradingStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = OrchestratorDbContext.Create(connections);
+        await symbols.LoadAsync(db, cancellationToken);
+
+        var latest = await db.MarketData1m.AsNoTracking().GroupBy(b => b.Symbol)
+            .Select(g => new { Symbol = g.Key, Timestamp = g.Max(b => b.Timestamp) }).ToListAsync(cancellationToken);
+        foreach (var last in latest)
+        {
+            var row = await db.MarketData1m.AsNoTracking().SingleAsync(b => b.Symbol == last.Symbol && b.Timestamp == last.Timestamp, cancellationToken);
+            paper.OnBar(new Bar(row.Symbol, new DateTimeOffset(DateTime.SpecifyKind(row.Timestamp, DateTimeKind.Utc)), TimeSpan.FromMinutes(1),
+                row.OpenPrice, row.HighPrice, row.LowPrice, row.ClosePrice, row.Volume ?? 0));
+        }
+
+        foreach (var position in await db.AccountPositions.AsNoTracking().Where(p => p.ClosedAt == null).ToListAsync(cancellationToken))
+        {
+            paper.RestorePosition(position.AccountId, position.Symbol, position.Quantity, position.AveragePrice,
+                new DateTimeOffset(DateTime.SpecifyKind(position.OpenedAt, DateTimeKind.Utc)));
+        }
+
+        var open = await db.Orders.AsNoTracking().Where(o => o.Status == "NEW" || o.Status == "PARTIALLY_FILLED")
+            .OrderBy(o => o.SubmittedAt).ToListAsync(cancellationToken);
+        var ids = open.Select(o => o.OrderId).ToList();
+        var fills = (await db.OrderFills.AsNoTracking().Where(f => ids.Contains(f.OrderId)).ToListAsync(cancellationToken))
+            .OrderBy(f => f.ExchangeTime).ThenBy(f => f.TradeId, StringComparer.Ordinal).ToLookup(f => f.OrderId);
+        foreach (var row in open)
+        {
+            var order = AccountStateLoader.ToDomain(row);
+            foreach (var fill in fills[row.OrderId])
+            {
+                order.ApplyFill(fill.FillQuantity, fill.FillPrice, new DateTimeOffset(DateTime.SpecifyKind(fill.ExchangeTime ?? row.SubmittedAt, DateTimeKind.Utc)));
+            }
+
+            paper.Restore(row.AccountId, order);
+        }
+
+        foreach (var accountId in open.Select(o => o.AccountId).Distinct())
+        {
+            writers.For(accountId);
+        }
+
+        if (open.Count > 0)
+        {
+            log.LogInformation("Restored {Orders} working orders of {Accounts} accounts into the paper exchange", open.Count, open.Select(o => o.AccountId).Distinct().Count());
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
