@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Integration.Tests.Support;
+using Orchestrator.Server.Trading;
+
+namespace Orchestrator.Integration.Tests.Trading;
+
+/// <summary>A logged-in trader with a paper account on a running server, and a way to move the market.</summary>
+public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Client, Guid AccountId)
+{
+    public static async Task<TradingKit> StartAsync(ApiServer server, string email = "trader@example.com", decimal initialCash = 100_000m, object? limits = null)
+    {
+        var user = await server.RegisterAndLoginAsync(email);
+        var client = server.Client(bearer: user.AccessToken);
+        var body = new Dictionary<string, object?> { ["brokerId"] = "paper", ["accountName"] = "Paper", ["initialCash"] = initialCash };
+        if (limits is not null)
+        {
+            foreach (var property in JsonSerializer.SerializeToElement(limits).EnumerateObject())
+            {
+                body[property.Name] = property.Value;
+            }
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/accounts", body, TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var accountId = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accountId").GetGuid();
+        return new TradingKit(server, user, client, accountId);
+    }
+
+    /// <summary>A one-minute bar through the market feed, as an importer or live feed would publish it.</summary>
+    public void Bar(string symbol, decimal open, decimal high, decimal low, decimal close, decimal volume, DateTimeOffset? start = null) =>
+        Server.App.Services.GetRequiredService<MarketFeed>().Publish(new Bar(symbol, start ?? DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), open, high, low, close, volume));
+
+    public Task<HttpResponseMessage> PlaceAsync(object order) => Client.PostAsJsonAsync("/api/v1/orders", order, TestContext.Current.CancellationToken);
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        var response = await Client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Polls until the order reaches the status (broker events are applied asynchronously by the account's writer).</summary>
+    public async Task<JsonElement> WaitForOrderAsync(Guid orderId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var order = await GetAsync($"/api/v1/orders/{orderId}");
+            if (order.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, order.GetProperty("status").GetString());
+                return order;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+}
