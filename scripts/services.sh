@@ -164,6 +164,8 @@ pg_write_config() {
 # Written by scripts/services.sh (Day Trading Orchestrator). Do not edit.
 listen_addresses = '127.0.0.1'
 port = 5432
+# Test runs start many servers at once, each with its own connection pool.
+max_connections = 300
 # pg_cron must be preloaded; its background worker runs jobs in this database.
 shared_preload_libraries = 'pg_cron'
 cron.database_name = '${DB_NAME}'

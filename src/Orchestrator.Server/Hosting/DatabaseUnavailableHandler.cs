@@ -46,6 +46,8 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
         Npgsql.NpgsqlException { IsTransient: true } => true,
         Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => true,
         Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } => IsUnavailable(inner),
+        // EF Core wraps a transient failure of the connection it opened ("likely due to a transient failure").
+        InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
     };
 }

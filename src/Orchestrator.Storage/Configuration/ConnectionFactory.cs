@@ -26,8 +26,27 @@ public sealed class ConnectionFactory(DatabaseOptions options)
             // Several writers (server, CLI) may share the file: wait for a lock rather than fail at once.
             DefaultTimeout = 30,
         }.ToString(),
-        _ => Options.ConnectionString,
+        _ => PostgresWithPoolDefault(Options.ConnectionString),
     };
+
+    /// <summary>The pool size a server uses when the connection string names none.</summary>
+    public const int DefaultPostgresPoolSize = 40;
+
+    /// <summary>
+    /// Npgsql's default pool of 100 equals PostgreSQL's default max_connections: one busy server (or a server and
+    /// the CLI) would take every slot. Requests are short and each account's writer holds one connection per
+    /// batch, so a smaller pool serves the same load; an explicit Maximum Pool Size wins.
+    /// </summary>
+    private static string PostgresWithPoolDefault(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPostgresPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public DbConnection Create() => Provider switch
     {
