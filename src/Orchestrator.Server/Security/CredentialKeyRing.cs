@@ -62,7 +62,8 @@ public sealed class CredentialKeyRing
             throw new InvalidOperationException($"The keys come from configuration: add a key under {Section}:Keys and set {Section}:ActiveKeyId, then rotate.");
         }
 
-        var id = "k" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        // k1, k2, ...: never the id of a key already in the ring, whose ciphertext would become unreadable.
+        var id = "k" + (_keys.Keys.Select(k => k.Length > 1 && k[0] == 'k' && int.TryParse(k.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1);
         _keys[id] = RandomNumberGenerator.GetBytes(KeyBytes);
         ActiveKeyId = id;
         Write(KeyFile, _keys, id);
