@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "auth-throughput")
     return await AuthThroughputBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "matching")
+{
+    return MatchingEngineBenchmark.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "usage-write")
 {
     return await UsageWriteBenchmark.RunAsync(args[1..]);

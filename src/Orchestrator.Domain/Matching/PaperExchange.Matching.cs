@@ -12,7 +12,7 @@ public sealed partial class PaperExchange
     /// Fills an incoming order against the symbol's last market, as far as it is marketable and volume remains.
     /// Returns false when a FOK order could not fill completely (it is then cancelled, with no fill).
     /// </summary>
-    private bool MatchIncoming(SymbolBook book, BookEntry entry, DateTimeOffset now, ref List<ExchangeEvent>? events)
+    private bool MatchIncoming(SymbolBook book, BookEntry entry, DateTimeOffset now)
     {
         var side = book.SideOf(entry.Side);
         var buy = entry.Side == OrderSide.Buy;
@@ -54,14 +54,14 @@ public sealed partial class PaperExchange
 
         if (entry.TimeInForce == TimeInForce.Fok && quantity < entry.Remaining)
         {
-            Add(ref events, new ExchangeEvent(
+            Add(new ExchangeEvent(
                 ExchangeEventKind.Cancelled, entry.AccountId, entry.OrderId, now, Reason: $"FOK could not fill {entry.Remaining} at once"));
             return false;
         }
 
         if (quantity > 0m)
         {
-            Fill(entry, quantity, AggressivePrice(entry, price, quantity, volume), Liquidity.Aggressive, now, ref events);
+            Fill(entry, quantity, AggressivePrice(entry, price, quantity, volume), Liquidity.Aggressive, now);
             if (fromQuote)
             {
                 side.TakenFromQuote += quantity;
@@ -76,7 +76,7 @@ public sealed partial class PaperExchange
     }
 
     /// <summary>One side of the book against a bar or quote: trigger stops, then fill in priority until the volume runs out.</summary>
-    private void MatchSide(SideBook side, in MatchRound round, ref List<ExchangeEvent>? events)
+    private void MatchSide(SideBook side, in MatchRound round)
     {
         TriggerStops(side, round);
         var available = round.IsQuote
@@ -85,7 +85,7 @@ public sealed partial class PaperExchange
         var start = available;
         if (available > 0m && side.Market.Live > 0)
         {
-            FillQueue(side.Market, round, ref available, ref events);
+            FillQueue(side.Market, round, ref available);
         }
 
         var limits = side.Limits;
@@ -97,7 +97,7 @@ public sealed partial class PaperExchange
                 break;
             }
 
-            FillQueue(level, round, ref available, ref events);
+            FillQueue(level, round, ref available);
             if (level.Live > 0)
             {
                 break;
@@ -141,7 +141,7 @@ public sealed partial class PaperExchange
         }
     }
 
-    private void FillQueue(OrderQueue queue, in MatchRound round, ref decimal available, ref List<ExchangeEvent>? events)
+    private void FillQueue(OrderQueue queue, in MatchRound round, ref decimal available)
     {
         foreach (var entry in queue.Entries)
         {
@@ -163,19 +163,19 @@ public sealed partial class PaperExchange
             }
 
             available -= quantity;
-            Fill(entry, quantity, price, liquidity, round.At, ref events);
+            Fill(entry, quantity, price, liquidity, round.At);
         }
     }
 
-    private void Fill(BookEntry entry, decimal quantity, decimal price, Liquidity liquidity, DateTimeOffset at, ref List<ExchangeEvent>? events)
+    private void Fill(BookEntry entry, decimal quantity, decimal price, Liquidity liquidity, DateTimeOffset at)
     {
         var commission = _options.FeeModel.Commission(new FeeContext(quantity, price, !entry.HasFilled));
         entry.HasFilled = true;
         entry.Remaining -= quantity;
-        var tradeId = string.Concat(_options.TradeIdPrefix, NextTradeSequence++.ToString("D10", CultureInfo.InvariantCulture));
+        var tradeId = TradeId(NextTradeSequence++);
         var execution = new Execution(
             entry.OrderId, entry.AccountId, tradeId, entry.Symbol, entry.Side, quantity, price, commission, liquidity, at);
-        Add(ref events, new ExchangeEvent(ExchangeEventKind.Fill, entry.AccountId, entry.OrderId, at, execution));
+        Add(new ExchangeEvent(ExchangeEventKind.Fill, entry.AccountId, entry.OrderId, at, execution));
         if (entry.Remaining == 0m)
         {
             if (entry.Queue is null)
@@ -187,6 +187,22 @@ public sealed partial class PaperExchange
                 Finish(entry);
             }
         }
+    }
+
+    /// <summary>Prefix + the sequence in (at least) 10 digits, formatted straight into the string: one allocation per fill.</summary>
+    private string TradeId(long sequence)
+    {
+        var digits = 10;
+        for (var rest = sequence / 10_000_000_000; rest > 0; rest /= 10)
+        {
+            digits++;
+        }
+
+        return string.Create(_options.TradeIdPrefix.Length + digits, (_options.TradeIdPrefix, sequence), static (span, state) =>
+        {
+            state.TradeIdPrefix.CopyTo(span);
+            state.sequence.TryFormat(span[state.TradeIdPrefix.Length..], out _, "D10", CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>Slippage moves an aggressive fill against the trader, but never beyond a limit order's limit.</summary>

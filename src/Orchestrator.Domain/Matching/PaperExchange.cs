@@ -28,6 +28,9 @@ public sealed partial class PaperExchange
 
     /// <summary>Restored DAY orders whose submission time is unknown: they take the session of the next instant we see.</summary>
     private readonly List<BookEntry> _pendingDayExpiry = [];
+
+    /// <summary>Scratch for the events of the call in progress (calls never nest: not thread-safe, see above).</summary>
+    private readonly List<ExchangeEvent> _events = [];
     private long _nextSequence = 1;
 
     /// <summary>Numbers each matching round (a submit, a bar, a quote): a stop triggered in the current round is still incoming.</summary>
@@ -44,6 +47,11 @@ public sealed partial class PaperExchange
         if (options.QuantityIncrement < 0m)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.QuantityIncrement, "QuantityIncrement must not be negative.");
+        }
+
+        if (options.FirstTradeSequence < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.FirstTradeSequence, "FirstTradeSequence must not be negative.");
         }
 
         ArgumentNullException.ThrowIfNull(options.FeeModel);
@@ -66,6 +74,7 @@ public sealed partial class PaperExchange
     public IReadOnlyList<ExchangeEvent> Submit(Guid accountId, Order order, DateTimeOffset now)
     {
         var entry = NewEntry(accountId, order);
+        _events.Clear(); // in case a fee or slippage model threw in the previous call
         var book = BookFor(order.Symbol);
         ResolvePendingDayExpiries(now);
         entry.ExpiresAt = order.TimeInForce switch
@@ -79,18 +88,17 @@ public sealed partial class PaperExchange
             return [new ExchangeEvent(ExchangeEventKind.Expired, accountId, order.OrderId, now, Reason: "good-till date already passed")];
         }
 
-        List<ExchangeEvent>? events = null;
         _round++;
-        if (!MatchIncoming(book, entry, now, ref events))
+        if (!MatchIncoming(book, entry, now))
         {
-            return events!;
+            return Drain();
         }
 
         if (entry.Remaining > 0m)
         {
             if (entry.TimeInForce == TimeInForce.Ioc)
             {
-                Add(ref events, new ExchangeEvent(ExchangeEventKind.Cancelled, accountId, order.OrderId, now, Reason: "IOC remainder"));
+                Add(new ExchangeEvent(ExchangeEventKind.Cancelled, accountId, order.OrderId, now, Reason: "IOC remainder"));
             }
             else
             {
@@ -98,7 +106,7 @@ public sealed partial class PaperExchange
             }
         }
 
-        return (IReadOnlyList<ExchangeEvent>?)events ?? [];
+        return Drain();
     }
 
     /// <summary>
@@ -109,19 +117,19 @@ public sealed partial class PaperExchange
     public IReadOnlyList<ExchangeEvent> OnBar(Bar bar)
     {
         var book = BookFor(bar.Symbol);
-        List<ExchangeEvent>? events = null;
+        _events.Clear();
         ResolvePendingDayExpiries(bar.Start);
-        ExpireDue(book, bar.Start, ref events);
+        ExpireDue(book, bar.Start);
         book.LastBar = bar;
         book.LastIsQuote = false;
         book.Buys.TakenFromBar = 0m;
         book.Sells.TakenFromBar = 0m;
         _round++;
         var round = MatchRound.ForBar(bar);
-        MatchSide(book.Buys, round, ref events);
-        MatchSide(book.Sells, round, ref events);
-        ExpireDue(book, bar.End, ref events);
-        return (IReadOnlyList<ExchangeEvent>?)events ?? [];
+        MatchSide(book.Buys, round);
+        MatchSide(book.Sells, round);
+        ExpireDue(book, bar.End);
+        return Drain();
     }
 
     /// <summary>
@@ -134,31 +142,31 @@ public sealed partial class PaperExchange
     public IReadOnlyList<ExchangeEvent> OnQuote(Quote quote)
     {
         var book = BookFor(quote.Symbol);
-        List<ExchangeEvent>? events = null;
+        _events.Clear();
         ResolvePendingDayExpiries(quote.Time);
-        ExpireDue(book, quote.Time, ref events);
+        ExpireDue(book, quote.Time);
         book.LastQuote = quote;
         book.LastIsQuote = true;
         book.Buys.TakenFromQuote = 0m;
         book.Sells.TakenFromQuote = 0m;
         _round++;
         var round = MatchRound.ForQuote(quote);
-        MatchSide(book.Buys, round, ref events);
-        MatchSide(book.Sells, round, ref events);
-        return (IReadOnlyList<ExchangeEvent>?)events ?? [];
+        MatchSide(book.Buys, round);
+        MatchSide(book.Sells, round);
+        return Drain();
     }
 
     /// <summary>Time passes without market data: expires every order due by <paramref name="now"/>, in every symbol.</summary>
     public IReadOnlyList<ExchangeEvent> AdvanceTime(DateTimeOffset now)
     {
-        List<ExchangeEvent>? events = null;
+        _events.Clear();
         ResolvePendingDayExpiries(now);
         foreach (var book in _books.Values)
         {
-            ExpireDue(book, now, ref events);
+            ExpireDue(book, now);
         }
 
-        return (IReadOnlyList<ExchangeEvent>?)events ?? [];
+        return Drain();
     }
 
     /// <summary>Cancels a working order: a Cancelled event, or null when the order is unknown or already done.</summary>
@@ -299,7 +307,7 @@ public sealed partial class PaperExchange
         _pendingDayExpiry.Clear();
     }
 
-    private void ExpireDue(SymbolBook book, DateTimeOffset now, ref List<ExchangeEvent>? events)
+    private void ExpireDue(SymbolBook book, DateTimeOffset now)
     {
         while (book.Expiries.TryPeek(out var entry, out var key) && key.At <= now)
         {
@@ -310,7 +318,7 @@ public sealed partial class PaperExchange
             }
 
             Finish(entry);
-            Add(ref events, new ExchangeEvent(ExchangeEventKind.Expired, entry.AccountId, entry.OrderId, key.At));
+            Add(new ExchangeEvent(ExchangeEventKind.Expired, entry.AccountId, entry.OrderId, key.At));
         }
     }
 
@@ -322,5 +330,18 @@ public sealed partial class PaperExchange
         _orders.Remove(entry.OrderId);
     }
 
-    private static void Add(ref List<ExchangeEvent>? events, ExchangeEvent e) => (events ??= []).Add(e);
+    private void Add(ExchangeEvent e) => _events.Add(e);
+
+    /// <summary>The events of the current call, as an array sized to them (one allocation; the scratch list is reused).</summary>
+    private ExchangeEvent[] Drain()
+    {
+        if (_events.Count == 0)
+        {
+            return [];
+        }
+
+        var events = _events.ToArray();
+        _events.Clear();
+        return events;
+    }
 }

@@ -123,11 +123,12 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     /// Puts an account's working order back in the book after a restart (the database is the paper broker's
     /// memory), with the fills it already had, so its remaining quantity is right.
     /// </summary>
-    public void Restore(Guid accountId, Order order)
+    public void Restore(Guid accountId, Order order, DateTimeOffset submittedAt)
     {
         lock (_gate)
         {
-            _exchange.Restore(accountId, order);
+            // The submission time places a DAY order in its own session (it expires at that session's close).
+            _exchange.Restore(accountId, order, submittedAt);
         }
     }
 

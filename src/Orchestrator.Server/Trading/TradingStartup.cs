@@ -49,7 +49,7 @@ public sealed class TradingStartup(
                 order.ApplyFill(fill.FillQuantity, fill.FillPrice, new DateTimeOffset(DateTime.SpecifyKind(fill.ExchangeTime ?? row.SubmittedAt, DateTimeKind.Utc)));
             }
 
-            paper.Restore(row.AccountId, order);
+            paper.Restore(row.AccountId, order, new DateTimeOffset(DateTime.SpecifyKind(row.SubmittedAt, DateTimeKind.Utc)));
         }
 
         foreach (var accountId in open.Select(o => o.AccountId).Distinct())
