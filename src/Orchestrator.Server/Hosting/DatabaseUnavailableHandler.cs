@@ -43,6 +43,7 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
         DatabaseUnavailableException => true,
         // The account writer could not commit: the request changed nothing and can be retried.
         Trading.AccountWriterUnavailableException => true,
+        Trading.TradingNotReadyException => true,
         Npgsql.NpgsqlException { IsTransient: true } => true,
         Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } => true,
         Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } => IsUnavailable(inner),

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,13 +33,13 @@ public static class TradingServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<TradingOptions>();
             var symbols = sp.GetRequiredService<SymbolDirectory>();
+            // The trade sequence is set when TradingStartup has read the database (PaperBroker.Start).
             return new PaperBroker(new PaperExchangeOptions
             {
                 ParticipationRate = options.ParticipationRate,
                 FeeModel = sp.GetRequiredService<IFeeModel>(),
                 SlippageModel = new FixedSlippageModel(options.SlippageFraction),
                 TradingHoursFor = symbols.HoursOf,
-                FirstTradeSequence = NextTradeSequence(sp.GetRequiredService<ConnectionFactory>()),
             });
         });
         services.AddSingleton<TradingContext>();
@@ -55,7 +54,9 @@ public static class TradingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Beside the SQLite database when there is one, else in ./data: never inside the repository's sources.</summary>
+    /// <summary>
+    /// Beside the SQLite database and named after it (the keys belong to that database's rows), else in ./data.
+    /// </summary>
     private static string DefaultKeyFile(DatabaseOptions database)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -63,19 +64,10 @@ public static class TradingServiceCollectionExtensions
             var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
             if (!string.IsNullOrEmpty(source) && source != ":memory:")
             {
-                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "broker-credential-keys.json");
+                return Path.GetFullPath(source) + ".broker-keys.json";
             }
         }
 
         return Path.Combine("data", "broker-credential-keys.json");
-    }
-
-    /// <summary>Paper trade ids are "PAPER-" and ten digits, so the highest stored id sorts last as text.</summary>
-    private static long NextTradeSequence(ConnectionFactory connections)
-    {
-        using var db = OrchestratorDbContext.Create(connections);
-        var last = db.OrderFills.AsNoTracking().Where(f => f.TradeId != null && f.TradeId.StartsWith("PAPER-"))
-            .OrderByDescending(f => f.TradeId).Select(f => f.TradeId).FirstOrDefault();
-        return last is not null && long.TryParse(last.AsSpan("PAPER-".Length), out var sequence) ? sequence + 1 : 1;
     }
 }

@@ -21,11 +21,28 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     public const string BrokerId = "paper";
 
     private readonly Lock _gate = new();
-    private readonly PaperExchange _exchange = new(options);
+    private PaperExchange? _exchange;
     private readonly ConcurrentDictionary<Guid, Channel<BrokerOrderUpdate>> _streams = new();
     private readonly Dictionary<Guid, PositionBook> _positions = [];
 
     string IBrokerAdapter.BrokerId => BrokerId;
+
+    /// <summary>Whether <see cref="Start"/> has run: until then there is no book and no order is taken.</summary>
+    public bool IsStarted => Volatile.Read(ref _exchange) is not null;
+
+    private PaperExchange Exchange => _exchange ?? throw new TradingNotReadyException();
+
+    /// <summary>
+    /// Opens the exchange once the database has been read: trade ids continue after the highest one stored
+    /// (<see cref="TradingStartup"/> restores the book right after, under the same lock).
+    /// </summary>
+    public void Start(long firstTradeSequence)
+    {
+        lock (_gate)
+        {
+            _exchange ??= new PaperExchange(options with { FirstTradeSequence = firstTradeSequence });
+        }
+    }
 
     public Task<BrokerConnectResult> ConnectAsync(BrokerAccountRef account, string? credentialsJson, CancellationToken ct) =>
         Task.FromResult(new BrokerConnectResult(true, null));
@@ -35,7 +52,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         IReadOnlyList<ExchangeEvent> events;
         lock (_gate)
         {
-            events = _exchange.Submit(account.AccountId, order, now);
+            events = Exchange.Submit(account.AccountId, order, now);
             Track(events);
         }
 
@@ -46,7 +63,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            if (_exchange.Cancel(orderId, now) is not { } cancelled)
+            if (Exchange.Cancel(orderId, now) is not { } cancelled)
             {
                 return Task.FromResult(false);
             }
@@ -60,7 +77,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            IReadOnlyList<BrokerOrderSnapshot> open = _exchange.OpenOrders(account.AccountId)
+            IReadOnlyList<BrokerOrderSnapshot> open = Exchange.OpenOrders(account.AccountId)
                 .Select(o => new BrokerOrderSnapshot(o.OrderId, o.Symbol, o.Side, o.RemainingQuantity)).ToList();
             return Task.FromResult(open);
         }
@@ -90,7 +107,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            Publish(_exchange.OnBar(bar));
+            Publish(Exchange.OnBar(bar));
         }
     }
 
@@ -98,7 +115,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            Publish(_exchange.OnQuote(quote));
+            Publish(Exchange.OnQuote(quote));
         }
     }
 
@@ -107,7 +124,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            Publish(_exchange.AdvanceTime(now));
+            Publish(Exchange.AdvanceTime(now));
         }
     }
 
@@ -115,7 +132,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            return _exchange.LastPrice(symbol);
+            return Exchange.LastPrice(symbol);
         }
     }
 
@@ -128,7 +145,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         lock (_gate)
         {
             // The submission time places a DAY order in its own session (it expires at that session's close).
-            _exchange.Restore(accountId, order, submittedAt);
+            Exchange.Restore(accountId, order, submittedAt);
         }
     }
 
@@ -141,14 +158,14 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         }
     }
 
-    /// <summary>Trade ids continue after the highest one already stored.</summary>
+    /// <summary>The sequence number of the next trade id.</summary>
     public long NextTradeSequence
     {
         get
         {
             lock (_gate)
             {
-                return _exchange.NextTradeSequence;
+                return Exchange.NextTradeSequence;
             }
         }
     }

@@ -13,7 +13,11 @@ public sealed class PaperClock(PaperBroker paper, TimeProvider time) : Backgroun
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            paper.AdvanceTime(time.GetUtcNow());
+            // Until the book is restored (a start without the database) there is nothing to expire.
+            if (paper.IsStarted)
+            {
+                paper.AdvanceTime(time.GetUtcNow());
+            }
         }
     }
 }

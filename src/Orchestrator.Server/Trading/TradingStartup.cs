@@ -16,9 +16,65 @@ namespace Orchestrator.Server.Trading;
 public sealed class TradingStartup(
     ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, ILogger<TradingStartup> log) : IHostedService
 {
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retry = Task.CompletedTask;
+
+    /// <summary>
+    /// Restores at once when the database answers, so the server takes orders from its first request; when it
+    /// does not, the server still starts (health says why) and trading follows as soon as the database is back.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await RestoreAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            log.LogWarning("Trading waits for the database: {Reason}", error.Message);
+            _retry = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _retry.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RetryAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            try
+            {
+                await RestoreAsync(ct);
+                log.LogInformation("Trading started");
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                log.LogDebug("Trading still waits for the database: {Reason}", error.Message);
+            }
+        }
+    }
+
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
         await using var db = OrchestratorDbContext.Create(connections);
+        // Paper trade ids are "PAPER-" and ten digits, so the highest stored id sorts last as text.
+        var lastTradeId = await db.OrderFills.AsNoTracking().Where(f => f.TradeId != null && f.TradeId.StartsWith("PAPER-"))
+            .OrderByDescending(f => f.TradeId).Select(f => f.TradeId).FirstOrDefaultAsync(cancellationToken);
+        paper.Start(lastTradeId is not null && long.TryParse(lastTradeId.AsSpan("PAPER-".Length), out var sequence) ? sequence + 1 : 1);
         await symbols.LoadAsync(db, cancellationToken);
 
         var latest = await db.MarketData1m.AsNoTracking().GroupBy(b => b.Symbol)
@@ -63,5 +119,4 @@ public sealed class TradingStartup(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -66,7 +66,8 @@ public sealed class ReferentialIntegrityTests
 
         Assert.Equal(other.UserId.ToString(), await db.ScalarAsync<string>("SELECT CAST(user_id AS TEXT) FROM user_sessions"));
         Assert.Equal(otherAccount.AccountId.ToString(), await db.ScalarAsync<string>("SELECT CAST(account_id AS TEXT) FROM account_positions"));
-        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM brokers"));
+        // The catalog is no user's: the seeded paper broker and the test's broker both remain.
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM brokers"));
     }
 
     [Theory]
