@@ -31,6 +31,7 @@ public sealed class AccountWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly Task _pump;
     private DateTime _lastBalanceAt;
+    private int _disposed;
     private DateTimeOffset _lastMarkSnapshot;
 
     private readonly TradingContext _trading;
@@ -242,6 +243,11 @@ public sealed class AccountWriter : IAsyncDisposable
     /// <summary>Stops taking messages, finishes those already accepted (up to 10 s), then stops the broker stream.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _mailbox.Writer.TryComplete();
         await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(10)));
         await _stop.CancelAsync();

@@ -36,6 +36,7 @@ public sealed class TradingStartup(
         }
     }
 
+    /// <summary>May run more than once (a host stopped, then disposed): the token source stays undisposed for that.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
@@ -46,8 +47,6 @@ public sealed class TradingStartup(
         catch (OperationCanceledException)
         {
         }
-
-        _stopping.Dispose();
     }
 
     private async Task RetryAsync(CancellationToken ct)
