@@ -28,6 +28,11 @@ internal static class BrokerUpdateApplier
                 var execution = new Execution(order.OrderId, writer.AccountId, fill.TradeId, order.Symbol, order.Side, fill.Quantity, fill.Price,
                     fill.Commission, fill.Liquidity == 'P' ? Liquidity.Passive : Liquidity.Aggressive, fill.ExchangeTime);
                 var change = account.ApplyExecution(execution);
+                if (state.LastMarks.TryGetValue(order.Symbol, out var mark) && mark.At >= execution.ExchangeTime)
+                {
+                    account.Mark(order.Symbol, mark.Price, mark.At);
+                }
+
                 record.Commission += fill.Commission;
                 batch.Db.OrderFills.Add(TradingRows.Fill(order, record, execution));
                 WritePositions(writer, batch, change.Position, trading);

@@ -20,6 +20,12 @@ internal sealed class LoadedAccount(TradingAccount account, Guid userId, string 
     /// <summary>Every order the writer has seen since it loaded, by id (open ones come from the database on load).</summary>
     public Dictionary<Guid, OrderRecord> Records { get; } = [];
 
+    /// <summary>
+    /// The latest price seen per symbol. A bar's mark and the bar's fills reach the writer by different paths; a
+    /// fill that arrives after its bar's mark applies it, so the position is never left at the fill price.
+    /// </summary>
+    public Dictionary<string, (decimal Price, DateTimeOffset At)> LastMarks { get; } = new(StringComparer.Ordinal);
+
     public void ApplyAccountRow(UserBrokerAccount row)
     {
         Connected = row.IsConnected == true;

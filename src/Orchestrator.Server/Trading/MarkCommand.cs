@@ -9,6 +9,7 @@ internal sealed class MarkCommand(string symbol, decimal price, DateTimeOffset a
     public override Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
     {
         var account = writer.State.Account;
+        writer.State.LastMarks[symbol] = (price, at);
         account.Mark(symbol, price, at);
         if (account.Positions.Open(symbol) is { } position)
         {

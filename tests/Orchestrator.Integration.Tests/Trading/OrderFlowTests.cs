@@ -37,15 +37,25 @@ public sealed class OrderFlowTests
         Assert.Equal("P", fill.GetProperty("liquidityIndicator").GetString());
         Assert.StartsWith("PAPER-", fill.GetProperty("tradeId").GetString());
 
-        var position = Assert.Single((await kit.GetAsync($"/api/v1/accounts/{kit.AccountId}/positions")).EnumerateArray());
+        // The bar also marks the position at its close, 100, whichever reaches the account's writer first.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement position;
+        do
+        {
+            position = Assert.Single((await kit.GetAsync($"/api/v1/accounts/{kit.AccountId}/positions")).EnumerateArray());
+        }
+        while (position.GetProperty("currentPrice").GetDecimal() != 100m && DateTime.UtcNow < deadline);
+
+        Assert.Equal(100m, position.GetProperty("currentPrice").GetDecimal());
         Assert.Equal("ACME", position.GetProperty("symbol").GetString());
         Assert.Equal(10m, position.GetProperty("quantity").GetDecimal());
         Assert.Equal(99.5m, position.GetProperty("averagePrice").GetDecimal());
         Assert.Equal("LONG", position.GetProperty("positionType").GetString());
 
-        // Cash: 100,000 - 10 x 99.50 - 1.00 commission = 99,004.00. Equity marks the 10 shares at the fill (99.50)
-        // or the close (100) depending on whether the mark landed first; cash is exact either way.
+        // Cash: 100,000 - 10 x 99.50 - 1.00 commission = 99,004.00; equity adds the 10 shares at 100: 100,004.00.
         var balance = (await kit.GetAsync($"/api/v1/accounts/{kit.AccountId}/balances")).EnumerateArray().First();
         Assert.Equal(99_004m, balance.GetProperty("cashBalance").GetDecimal());
+        Assert.Equal(100_004m, balance.GetProperty("portfolioValue").GetDecimal());
+        Assert.Equal(0.5m * 10, position.GetProperty("unrealizedPnl").GetDecimal());
     }
 }
