@@ -20,7 +20,7 @@ public static class TradingServiceCollectionExtensions
     public static IServiceCollection AddOrchestratorTrading(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TradingOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TradingOptions>>().Value.Validated());
         services.AddSingleton(sp => CredentialKeyRing.Load(configuration, DefaultKeyFile(sp.GetRequiredService<DatabaseOptions>())));
         services.AddSingleton<CredentialProtector>();
         services.AddSingleton<SymbolDirectory>();

@@ -4,7 +4,6 @@ using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.Portfolio;
 using Orchestrator.Storage.Model;
-using DomainOrder = Orchestrator.Domain.Orders.Order;
 
 namespace Orchestrator.Server.Trading;
 
@@ -43,25 +42,13 @@ internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext,
                 Utc(position.OpenedAt), position.RealizedPnl, position.CurrentPrice, Utc(position.UpdatedAt ?? position.OpenedAt)));
         }
 
-        var open = await db.Orders.AsNoTracking()
-            .Where(o => o.AccountId == accountId && (o.Status == "NEW" || o.Status == "PARTIALLY_FILLED"))
-            .OrderBy(o => o.SubmittedAt).ToListAsync(ct);
-        var openIds = open.Select(o => o.OrderId).ToList();
-        var fills = (await db.OrderFills.AsNoTracking().Where(f => openIds.Contains(f.OrderId)).ToListAsync(ct))
-            .OrderBy(f => f.ExchangeTime).ThenBy(f => f.TradeId, StringComparer.Ordinal).ToLookup(f => f.OrderId);
-        foreach (var row2 in open)
+        foreach (var (working, order) in await OpenOrderReplay.LoadAsync(db, accountId, ct))
         {
-            var order = ToDomain(row2);
-            foreach (var fill in fills[row2.OrderId])
+            account.RestoreOrder(order, working.LimitPrice ?? working.StopPrice ?? working.AverageFillPrice ?? 0m);
+            loaded.Records[order.OrderId] = new OrderRecord(working.UserId, working.SubmittedAt, working.ClientOrderId, working.OrderSource ?? "MANUAL", working.StrategyId)
             {
-                order.ApplyFill(fill.FillQuantity, fill.FillPrice, Utc(fill.ExchangeTime ?? row2.SubmittedAt));
-            }
-
-            account.RestoreOrder(order, row2.LimitPrice ?? row2.StopPrice ?? row2.AverageFillPrice ?? 0m);
-            loaded.Records[order.OrderId] = new OrderRecord(row2.UserId, row2.SubmittedAt, row2.ClientOrderId, row2.OrderSource ?? "MANUAL", row2.StrategyId)
-            {
-                Commission = row2.Commission ?? 0m,
-                BrokerOrderId = row2.BrokerOrderId,
+                Commission = working.Commission ?? 0m,
+                BrokerOrderId = working.BrokerOrderId,
             };
         }
 
@@ -81,10 +68,5 @@ internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext,
         return loaded;
     }
 
-    public static DomainOrder ToDomain(Storage.Model.Entities.Order row) => new(
-        row.OrderId, row.Symbol, OrderCodes.ParseSide(row.Side)!.Value, OrderCodes.ParseType(row.OrderType)!.Value, row.Quantity,
-        OrderCodes.ParseTimeInForce(row.TimeInForce ?? "DAY")!.Value, row.LimitPrice, row.StopPrice,
-        row.GoodTillDate is { } gtd ? Utc(gtd) : null);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    private static DateTimeOffset Utc(DateTime value) => OpenOrderReplay.Utc(value);
 }

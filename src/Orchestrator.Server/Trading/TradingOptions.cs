@@ -1,3 +1,5 @@
+using Orchestrator.Storage.Configuration;
+
 namespace Orchestrator.Server.Trading;
 
 /// <summary>The <c>Trading</c> configuration section: the paper exchange's parameters and the margin model.</summary>
@@ -18,4 +20,23 @@ public sealed class TradingOptions
 
     /// <summary>Fixed slippage on aggressive fills, as a fraction of the price (0.0005 is 5 basis points).</summary>
     public decimal SlippageFraction { get; set; }
+
+    /// <summary>Refuses settings the engine cannot work with, naming the key (the CLI reports it with exit code 2).</summary>
+    public TradingOptions Validated()
+    {
+        Require(ParticipationRate is > 0m and <= 1m, "ParticipationRate", "a share of the bar's volume above 0 and at most 1");
+        Require(MarginRequirement is > 0m and <= 10m, "MarginRequirement", "above 0 (1 is a cash account, 0.5 Reg T)");
+        Require(CommissionPerShare >= 0m, "CommissionPerShare", "0 or more");
+        Require(MinimumCommission >= 0m, "MinimumCommission", "0 or more");
+        Require(SlippageFraction is >= 0m and < 1m, "SlippageFraction", "a fraction of the price from 0 to below 1");
+        return this;
+    }
+
+    private static void Require(bool valid, string key, string what)
+    {
+        if (!valid)
+        {
+            throw new ConfigurationException($"{Section}:{key} must be {what}.");
+        }
+    }
 }

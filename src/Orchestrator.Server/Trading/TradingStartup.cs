@@ -91,22 +91,13 @@ public sealed class TradingStartup(
                 new DateTimeOffset(DateTime.SpecifyKind(position.OpenedAt, DateTimeKind.Utc)));
         }
 
-        var open = await db.Orders.AsNoTracking().Where(o => o.Status == "NEW" || o.Status == "PARTIALLY_FILLED")
-            .OrderBy(o => o.SubmittedAt).ToListAsync(cancellationToken);
-        var ids = open.Select(o => o.OrderId).ToList();
-        var fills = (await db.OrderFills.AsNoTracking().Where(f => ids.Contains(f.OrderId)).ToListAsync(cancellationToken))
-            .OrderBy(f => f.ExchangeTime).ThenBy(f => f.TradeId, StringComparer.Ordinal).ToLookup(f => f.OrderId);
-        foreach (var row in open)
+        var working = await OpenOrderReplay.LoadAsync(db, null, cancellationToken);
+        foreach (var (row, order) in working)
         {
-            var order = AccountStateLoader.ToDomain(row);
-            foreach (var fill in fills[row.OrderId])
-            {
-                order.ApplyFill(fill.FillQuantity, fill.FillPrice, new DateTimeOffset(DateTime.SpecifyKind(fill.ExchangeTime ?? row.SubmittedAt, DateTimeKind.Utc)));
-            }
-
-            paper.Restore(row.AccountId, order, new DateTimeOffset(DateTime.SpecifyKind(row.SubmittedAt, DateTimeKind.Utc)));
+            paper.Restore(row.AccountId, order, OpenOrderReplay.Utc(row.SubmittedAt));
         }
 
+        var open = working.Select(o => o.Row).ToList();
         foreach (var accountId in open.Select(o => o.AccountId).Distinct())
         {
             writers.For(accountId);
@@ -117,5 +108,4 @@ public sealed class TradingStartup(
             log.LogInformation("Restored {Orders} working orders of {Accounts} accounts into the paper exchange", open.Count, open.Select(o => o.AccountId).Distinct().Count());
         }
     }
-
 }
