@@ -3,6 +3,7 @@ using Orchestrator.Benchmarks;
 
 // End-to-end load runs by name; everything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- auth-throughput
+//   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- order-path
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
 if (args.Length > 0 && args[0] == "auth-throughput")
 {
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "auth-throughput")
 if (args.Length > 0 && args[0] == "matching")
 {
     return MatchingEngineBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "order-path")
+{
+    return await OrderPathBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "usage-write")
