@@ -181,6 +181,7 @@ public sealed class AccountService(
             writer.ApplyLimits(account);
             return true;
         }, ct);
+        writers.Forget(accountId);
         return true;
     }
 

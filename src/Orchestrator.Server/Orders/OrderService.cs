@@ -24,9 +24,7 @@ public sealed class OrderService(OrchestratorDbContext db, AccountWriters writer
             return new PlaceResult(null, errors);
         }
 
-        var owned = await db.UserBrokerAccounts.AsNoTracking()
-            .AnyAsync(a => a.AccountId == request.AccountId && a.UserId == userId && a.DeletedAt == null, ct);
-        if (!owned)
+        if (!await writers.OwnsAsync(userId, request.AccountId!.Value, db, ct))
         {
             return new PlaceResult(new OrderOutcome(OrderOutcomeKind.NotFound, Detail: "This account does not exist."), null);
         }

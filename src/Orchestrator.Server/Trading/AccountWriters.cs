@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Server.Auditing;
 using Orchestrator.Storage.Configuration;
@@ -13,6 +14,7 @@ namespace Orchestrator.Server.Trading;
 public sealed class AccountWriters : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, Lazy<AccountWriter>> _writers = new();
+    private readonly ConcurrentDictionary<Guid, Guid> _owners = new();
     private readonly PaperBroker _paper;
     private readonly TradingContext _trading;
     private readonly Func<OrchestratorDbContext> _newContext;
@@ -33,6 +35,32 @@ public sealed class AccountWriters : IAsyncDisposable
     /// <summary>The writer of an account (every account is a paper account until another adapter exists).</summary>
     public AccountWriter For(Guid accountId) =>
         _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log))).Value;
+
+    /// <summary>
+    /// Whether the user owns the (not deleted) account: read once per account, then answered from memory, so an
+    /// order costs no extra query. Only owned accounts ever get a writer. (The writer checks owner and deletion
+    /// again in its own sequence, so a stale answer here can only lead to a 404 there.)
+    /// </summary>
+    public async Task<bool> OwnsAsync(Guid userId, Guid accountId, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (_owners.TryGetValue(accountId, out var owner))
+        {
+            return owner == userId;
+        }
+
+        var found = await db.UserBrokerAccounts.AsNoTracking().Where(a => a.AccountId == accountId && a.DeletedAt == null)
+            .Select(a => (Guid?)a.UserId).FirstOrDefaultAsync(ct);
+        if (found is not { } user)
+        {
+            return false;
+        }
+
+        _owners[accountId] = user;
+        return user == userId;
+    }
+
+    /// <summary>Drops a deleted account from the ownership cache.</summary>
+    public void Forget(Guid accountId) => _owners.TryRemove(accountId, out _);
 
     public Task<OrderOutcome> PlaceAsync(Guid accountId, PlaceOrder order)
     {

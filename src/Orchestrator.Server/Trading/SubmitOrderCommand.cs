@@ -17,6 +17,8 @@ namespace Orchestrator.Server.Trading;
 /// </summary>
 internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trading) : WriterCommand<OrderOutcome>
 {
+    public string? ClientOrderId => request.ClientOrderId;
+
     public override async Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
     {
         var state = writer.State;
@@ -27,7 +29,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
             return;
         }
 
-        if (request.ClientOrderId is { } clientId && await FindClaimAsync(writer, batch, clientId, ct) is { } existing)
+        if (request.ClientOrderId is { } clientId && await FindClaimAsync(batch, clientId, ct) is { } existing)
         {
             SetResult(SameOrder(existing, order)
                 ? new OrderOutcome(OrderOutcomeKind.Existing, existing)
@@ -107,19 +109,19 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }));
     }
 
-    private static async Task<OrderRow?> FindClaimAsync(AccountWriter writer, WriterBatch batch, string clientId, CancellationToken ct)
+    private static async Task<OrderRow?> FindClaimAsync(WriterBatch batch, string clientId, CancellationToken ct)
     {
         if (batch.ClaimedClientIds.TryGetValue(clientId, out var inBatch))
         {
             return batch.Orders[inBatch];
         }
 
-        var claim = await batch.Db.OrderClientIds.AsNoTracking()
-            .Where(c => c.AccountId == writer.AccountId && c.ClientOrderId == clientId)
-            .Select(c => new { c.OrderId, c.OrderSubmittedAt }).SingleOrDefaultAsync(ct);
-        return claim is null
-            ? null
-            : await batch.Db.Orders.AsNoTracking().SingleAsync(o => o.OrderId == claim.OrderId && o.SubmittedAt == claim.OrderSubmittedAt, ct);
+        if (!batch.StoredClaims.TryGetValue(clientId, out var claim))
+        {
+            return null;
+        }
+
+        return await batch.Db.Orders.AsNoTracking().SingleAsync(o => o.OrderId == claim.OrderId && o.SubmittedAt == claim.SubmittedAt, ct);
     }
 
     /// <summary>The fields that define an order: a re-sent order must match them all to be "the same".</summary>

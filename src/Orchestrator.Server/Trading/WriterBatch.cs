@@ -19,6 +19,12 @@ internal sealed class WriterBatch(OrchestratorDbContext db, DateTimeOffset now)
     /// <summary>Client order ids claimed in this batch (a duplicate inside one batch finds the first).</summary>
     public Dictionary<string, Guid> ClaimedClientIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Claims already stored for the batch's client order ids, read in one query before the batch runs: an id
+    /// absent here and from <see cref="ClaimedClientIds"/> is new.
+    /// </summary>
+    public Dictionary<string, (Guid OrderId, DateTime SubmittedAt)> StoredClaims { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Order rows this batch added or attached, by order id.</summary>
     public Dictionary<Guid, Order> Orders { get; } = [];
 
