@@ -26,7 +26,8 @@ public static class OrderPathBenchmark
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
         var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var accountCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
-        var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+        // Tiered compilation keeps promoting methods for about half a minute under this load: measure steady state.
+        var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
         var admin = Environment.GetEnvironmentVariable("ORCHESTRATOR_BENCH_POSTGRES");
         if (string.IsNullOrEmpty(admin))
         {

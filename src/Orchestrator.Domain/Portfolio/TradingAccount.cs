@@ -109,6 +109,7 @@ public sealed partial class TradingAccount
         }
 
         order.ApplyFill(execution.Quantity, execution.Price, execution.ExchangeTime);
+        _open.Filled(order.OrderId, execution.Quantity);
         var notional = execution.Quantity * execution.Price;
         Cash += (execution.Side == OrderSide.Buy ? -notional : notional) - execution.Commission;
         var position = Positions.Apply(execution.Symbol, execution.Side, execution.Quantity, execution.Price, execution.ExchangeTime);
