@@ -74,7 +74,33 @@ public static class OrderPathBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DropAsync(admin, name);
+        }
+    }
+
+    /// <summary>
+    /// Drops the run's database. An autovacuum worker (the run inserted a lot) belongs to the superuser and
+    /// cannot be terminated by FORCE: wait for it a few times, then say what is left rather than fail the run.
+    /// </summary>
+    private static async Task DropAsync(string admin, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006")
+            {
+                if (attempt == 10)
+                {
+                    Console.Error.WriteLine($"Could not drop the benchmark database {name}: {ex.MessageText}. Drop it by hand.");
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
     }
 
