@@ -21,6 +21,9 @@ public sealed class AccountWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
+    /// <summary>At least a minute of retries (200 ms pause after each failed batch) before a broker event is given up.</summary>
+    private const int MaxRetries = 300;
+
     private readonly Channel<WriterCommand> _mailbox = Channel.CreateUnbounded<WriterCommand>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Queue<WriterCommand> _retry = new();
     private readonly Func<OrchestratorDbContext> _newContext;
@@ -195,13 +198,21 @@ public sealed class AccountWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Fails the batch's commands; broker events go back for another try, up to <see cref="MaxRetries"/> times, so
+    /// a database outage loses none of them while an event that can never apply cannot block the account forever.
+    /// </summary>
     private void FailBatch(List<WriterCommand> batch, Exception error)
     {
         foreach (var command in batch)
         {
-            if (command.RetryOnFailure)
+            if (command.RetryOnFailure && IsStorageFailure(error) && ++command.Failures < MaxRetries)
             {
                 _retry.Enqueue(command);
+            }
+            else if (command.RetryOnFailure)
+            {
+                _log.LogCritical(error, "A broker event for account {AccountId} was dropped ({Failures} failed batches); reconcile the account", AccountId, command.Failures);
             }
             else
             {
@@ -209,6 +220,14 @@ public sealed class AccountWriter : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The database failed (worth retrying), rather than the engine refusing the event (never worth it).</summary>
+    private static bool IsStorageFailure(Exception error) => error switch
+    {
+        System.Data.Common.DbException or DbUpdateException or TimeoutException or Storage.Configuration.DatabaseUnavailableException => true,
+        InvalidOperationException { InnerException: { } inner } => IsStorageFailure(inner),
+        _ => false,
+    };
 
     /// <summary>Writes a balance snapshot for a price change at most once a minute (fills always write one).</summary>
     internal bool MarkSnapshotDue(DateTimeOffset now)

@@ -19,6 +19,9 @@ internal abstract class WriterCommand
 
     /// <summary>Whether the command must be tried again after a failed batch (broker events: they did happen).</summary>
     public virtual bool RetryOnFailure => false;
+
+    /// <summary>How many batches holding this command have failed.</summary>
+    public int Failures { get; set; }
 }
 
 /// <summary>A command whose caller awaits a result.</summary>
