@@ -17,6 +17,7 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     ApiKeysCommands.Create(),
     KeysCommands.Create(),
     OrdersCommands.Create(),
+    DataCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Orchestrator.Server.Accounts;
+using Orchestrator.Server.MarketData;
 using Orchestrator.Server.Orders;
 using Orchestrator.Server.Portfolio;
 using Microsoft.AspNetCore.Builder;
@@ -72,6 +73,7 @@ public static class OrchestratorServer
         app.MapAccountsApiV1();
         app.MapOrdersApiV1();
         app.MapPortfolioApiV1();
+        app.MapSymbolsApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }

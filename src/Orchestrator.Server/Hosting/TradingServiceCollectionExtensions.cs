@@ -47,6 +47,8 @@ public static class TradingServiceCollectionExtensions
         services.AddSingleton<MarketFeed>();
         services.AddHostedService<TradingStartup>();
         services.AddHostedService<PaperClock>();
+        services.AddHostedService<SymbolDirectoryRefresher>();
+        services.AddScoped<MarketData.SymbolService>();
         services.AddScoped<AccountService>();
         services.AddScoped<OrderService>();
         services.AddScoped<PortfolioQueries>();

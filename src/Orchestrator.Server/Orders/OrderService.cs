@@ -10,7 +10,7 @@ namespace Orchestrator.Server.Orders;
 /// Orders for the API and the CLI: validation, then the account's writer for anything that changes state;
 /// reads go straight to the database, always filtered by the caller's user id.
 /// </summary>
-public sealed class OrderService(OrchestratorDbContext db, AccountWriters writers, TimeProvider time)
+public sealed class OrderService(OrchestratorDbContext db, AccountWriters writers, SymbolDirectory symbols, TimeProvider time)
 {
     public const int MaxPageSize = 500;
 
@@ -22,6 +22,17 @@ public sealed class OrderService(OrchestratorDbContext db, AccountWriters writer
         if (order is null)
         {
             return new PlaceResult(null, errors);
+        }
+
+        // Prices must sit on the symbol's tick grid (market_symbols.tick_size), as an exchange would insist.
+        if (symbols.Get(order.Symbol).TickSize is { } tick)
+        {
+            errors.Check(order.LimitPrice is not { } limit || limit % tick == 0, "limitPrice", $"must be a multiple of {order.Symbol}'s tick size {tick.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)}.")
+                .Check(order.StopPrice is not { } stop || stop % tick == 0, "stopPrice", $"must be a multiple of {order.Symbol}'s tick size {tick.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)}.");
+            if (errors.Any)
+            {
+                return new PlaceResult(null, errors);
+            }
         }
 
         if (!await writers.OwnsAsync(userId, request.AccountId!.Value, db, ct))

@@ -15,10 +15,26 @@ public sealed class SymbolDirectory
 {
     private readonly ConcurrentDictionary<string, SymbolInfo> _symbols = new(StringComparer.Ordinal);
 
-    public sealed record SymbolInfo(string Symbol, TradingHours Hours, string? Sector, string? AssetClass);
+    private (DateTime? LastUpdate, int Count) _fingerprint;
+
+    public sealed record SymbolInfo(string Symbol, TradingHours Hours, string? Sector, string? AssetClass, decimal? TickSize = null);
 
     public SymbolInfo Get(string symbol) =>
         _symbols.TryGetValue(symbol, out var info) ? info : new SymbolInfo(symbol, TradingHours.UsEquities, null, null);
+
+    /// <summary>
+    /// Reloads the directory when <c>market_symbols</c> changed (its newest <c>updated_at</c> or its row count
+    /// moved), so symbols set by the CLI or another server reach this one within the refresh interval.
+    /// </summary>
+    public async Task RefreshAsync(OrchestratorDbContext db, CancellationToken ct)
+    {
+        var fingerprint = (await db.MarketSymbols.MaxAsync(s => (DateTime?)s.UpdatedAt, ct), await db.MarketSymbols.CountAsync(ct));
+        if (fingerprint != _fingerprint)
+        {
+            await LoadAsync(db, ct);
+            _fingerprint = fingerprint;
+        }
+    }
 
     public TradingHours HoursOf(string symbol) => Get(symbol).Hours;
 
@@ -47,6 +63,6 @@ public sealed class SymbolDirectory
             }
         }
 
-        return new SymbolInfo(row.Symbol, hours, row.Sector, row.AssetClass);
+        return new SymbolInfo(row.Symbol, hours, row.Sector, row.AssetClass, row.TickSize);
     }
 }

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Integration.Tests.Support;
+using Orchestrator.Integration.Tests.Trading;
+
+namespace Orchestrator.Integration.Tests.MarketData;
+
+/// <summary>The symbol universe: set by the CLI, read through the API, used by the engine (sessions, tick size).</summary>
+public sealed class SymbolsTests
+{
+    private const string LondonHours = """{"timeZone":"Europe/London","sessions":{"MON":[["08:00","16:30"]],"TUE":[["08:00","16:30"]],"WED":[["08:00","16:30"]],"THU":[["08:00","16:30"]],"FRI":[["08:00","16:30"]]},"holidays":["2026-12-25"]}""";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_cli_sets_a_symbol_that_the_running_server_then_serves_and_trades_by()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+
+        var set = await CliRunner.RunAsync(["data", "symbols", "set", "vod.l", "--exchange", "LSE", "--asset-class", "EQUITY", "--currency", "GBP",
+            "--tick-size", "0.05", "--sector", "Communication", "--trading-hours", LondonHours, .. server.Db.Switches]);
+        Assert.True(set.ExitCode == 0, set.StandardError);
+        Assert.Equal("VOD.L set (LSE, EQUITY, GBP).", set.StandardOutput.Trim());
+
+        var listed = await CliRunner.RunAsync(["data", "symbols", .. server.Db.Switches]);
+        Assert.Matches(@"VOD\.L\s+│\s+LSE\s+│\s+EQUITY\s+│\s+GBP\s+│\s+0\.05\s+│\s+Communication\s+│\s+Europe/London\s+│\s+yes", listed.StandardOutput);
+
+        var symbol = await kit.GetAsync("/api/v1/symbols/VOD.L");
+        Assert.Equal("LSE", symbol.GetProperty("exchange").GetString());
+        Assert.Equal("Europe/London", symbol.GetProperty("tradingHours").GetProperty("timeZone").GetString());
+
+        // Thursday 2026-07-16 at 15:00 UTC is 16:00 in London (BST, UTC+1): open, closing at 16:30 BST = 15:30 UTC.
+        var open = await kit.GetAsync("/api/v1/symbols/VOD.L/session?at=2026-07-16T15:00:00Z");
+        Assert.True(open.GetProperty("isOpen").GetBoolean());
+        Assert.Equal(DateTimeOffset.Parse("2026-07-16T15:30:00Z", System.Globalization.CultureInfo.InvariantCulture), open.GetProperty("sessionClose").GetDateTimeOffset());
+        // Christmas Day is a holiday: closed, and the next session closes on Monday the 28th at 16:30 GMT.
+        var holiday = await kit.GetAsync("/api/v1/symbols/VOD.L/session?at=2026-12-25T12:00:00Z");
+        Assert.False(holiday.GetProperty("isOpen").GetBoolean());
+        Assert.Equal(DateTimeOffset.Parse("2026-12-28T16:30:00Z", System.Globalization.CultureInfo.InvariantCulture), holiday.GetProperty("sessionClose").GetDateTimeOffset());
+
+        // The CLI ran in another process: the server's directory picks the tick size up within its refresh (5 s).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        HttpResponseMessage offTick;
+        do
+        {
+            await Task.Delay(250, Ct);
+            offTick = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "VOD.L", side = "BUY", orderType = "LIMIT", quantity = 10, limitPrice = 72.33m, timeInForce = "GTC" });
+        }
+        while (offTick.StatusCode == HttpStatusCode.Created && DateTime.UtcNow < deadline);
+
+        var problem = await Problems.AssertProblemAsync(offTick, HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.Equal("limitPrice: must be a multiple of VOD.L's tick size 0.05.", problem.GetProperty("detail").GetString());
+        var onTick = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "VOD.L", side = "BUY", orderType = "LIMIT", quantity = 10, limitPrice = 72.35m, timeInForce = "GTC" });
+        Assert.Equal(HttpStatusCode.Created, onTick.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_symbol_names_each_field_and_exits_2_storing_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(Storage.Configuration.DatabaseProvider.Sqlite);
+        var bad = await CliRunner.RunAsync(["data", "symbols", "set", "ACME", "--asset-class", "STOCK", "--tick-size", "-1",
+            "--trading-hours", """{"timeZone":"Mars/Olympus","sessions":{}}""", .. db.Switches]);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("exchange: is required", bad.StandardError, StringComparison.Ordinal);
+        Assert.Contains("assetClass: must be one of EQUITY, FOREX, CRYPTO, COMMODITY, FUTURES.", bad.StandardError, StringComparison.Ordinal);
+        Assert.Contains("tickSize:", bad.StandardError, StringComparison.Ordinal);
+        Assert.Contains("tradingHours:", bad.StandardError, StringComparison.Ordinal);
+        await using var context = db.CreateContext();
+        Assert.Equal(0, await context.MarketSymbols.CountAsync(Ct));
+    }
+}
