@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Storage.Configuration;
+
+namespace Orchestrator.Storage.MarketData;
+
+/// <summary>
+/// 1-minute bars in <c>market_data_1m</c>, written and read with plain ADO.NET (no change tracking on a path that moves
+/// millions of rows). Writes take the fastest upsert each provider offers (<see cref="WriteAsync"/>); reads stream a
+/// data reader, one row at a time. Rows match EF Core's model exactly (<c>OrchestratorDbContext.MarketData1m</c>):
+/// on SQLite decimals are text in Microsoft.Data.Sqlite's format and instants UTC text 'yyyy-MM-dd HH:mm:ss.FFFFFFF'.
+/// </summary>
+public sealed partial class RelationalBarStore(ConnectionFactory connections) : IBarStore
+{
+    /// <summary>Rows per transaction: large enough to amortise the commit, small enough that a failure loses little.</summary>
+    public const int BatchSize = 50_000;
+
+    private bool Postgres => connections.Provider == DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// PostgreSQL: binary COPY into a temporary staging table, then one INSERT ... ON CONFLICT DO UPDATE per batch.
+    /// SQLite: one prepared INSERT ... ON CONFLICT DO UPDATE re-bound per row. Each batch of <see cref="BatchSize"/>
+    /// rows is one transaction: a failure leaves earlier batches committed (the returned count and
+    /// <paramref name="progress"/> say how far it got), and re-running the write is safe because it upserts.
+    /// </summary>
+    public async Task<long> WriteAsync(IAsyncEnumerable<StoredBar> bars, IProgress<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var source = bars.GetAsyncEnumerator(ct);
+        return connection is NpgsqlConnection npgsql
+            ? await CopyAndUpsertAsync(npgsql, source, progress, ct)
+            : await InsertOrUpdateAsync(connection, source, progress, ct);
+    }
+
+    public async IAsyncEnumerable<StoredBar> ReadAsync(
+        IReadOnlyCollection<string> symbols, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var filter = SymbolFilter(command, symbols);
+        command.CommandText =
+            $"SELECT {MinuteBars.ColumnList} FROM market_data_1m WHERE {filter}timestamp >= @from AND timestamp < @to ORDER BY timestamp, {OrdinalSymbol}";
+        AddTime(command, "@from", from);
+        AddTime(command, "@to", to);
+
+        // SequentialAccess: columns are read once, left to right, so the reader need not buffer whole rows.
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    public async Task<StoredBar?> LatestAsync(string symbol, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {MinuteBars.ColumnList} FROM market_data_1m WHERE symbol = @symbol ORDER BY timestamp DESC LIMIT 1";
+        Add(command, "@symbol", symbol);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    /// <summary>PostgreSQL sorts varchar by the database's locale; ties must break by ordinal, as SQLite's BINARY does.</summary>
+    private string OrdinalSymbol => Postgres ? "symbol COLLATE \"C\"" : "symbol";
+
+    private string SymbolFilter(DbCommand command, IReadOnlyCollection<string> symbols)
+    {
+        if (symbols.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        if (Postgres)
+        {
+            command.Parameters.Add(new NpgsqlParameter("@symbols", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = symbols.ToArray() });
+            return "symbol = ANY(@symbols) AND ";
+        }
+
+        var names = new List<string>(symbols.Count);
+        foreach (var symbol in symbols)
+        {
+            var name = "@s" + names.Count.ToString(CultureInfo.InvariantCulture);
+            Add(command, name, symbol);
+            names.Add(name);
+        }
+
+        return $"symbol IN ({string.Join(", ", names)}) AND ";
+    }
+
+    private void AddTime(DbCommand command, string name, DateTimeOffset instant)
+    {
+        if (Postgres)
+        {
+            Add(command, name, instant.UtcDateTime);
+        }
+        else
+        {
+            Add(command, name, SqliteTime(instant));
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Reads one row in <see cref="MinuteBars.Columns"/> order (strictly left to right, for SequentialAccess).</summary>
+    private static StoredBar Read(DbDataReader reader)
+    {
+        var symbol = reader.GetString(0);
+        // timestamptz comes back as a UTC DateTime; SQLite text as Unspecified, which the schema defines as UTC.
+        var start = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+        var open = reader.GetDecimal(2);
+        var high = reader.GetDecimal(3);
+        var low = reader.GetDecimal(4);
+        var close = reader.GetDecimal(5);
+        var volume = reader.IsDBNull(6) ? 0L : reader.GetInt64(6);
+        decimal? vwap = reader.IsDBNull(7) ? null : reader.GetDecimal(7);
+        decimal? bid = reader.IsDBNull(8) ? null : reader.GetDecimal(8);
+        decimal? ask = reader.IsDBNull(9) ? null : reader.GetDecimal(9);
+        decimal? bidSize = reader.IsDBNull(10) ? null : reader.GetInt32(10);
+        decimal? askSize = reader.IsDBNull(11) ? null : reader.GetInt32(11);
+        return new StoredBar(new Bar(symbol, start, MinuteBars.Period, open, high, low, close, volume), vwap, bid, ask, bidSize, askSize);
+    }
+
+    /// <summary>The text form EF Core's SQLite provider writes and reads for a DateTime.</summary>
+    private static string SqliteTime(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+}
