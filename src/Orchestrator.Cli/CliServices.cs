@@ -21,6 +21,7 @@ public static class CliServices
             .AddOrchestratorStorage(configuration)
             .AddOrchestratorSecurity(configuration)
             .AddOrchestratorTrading(configuration)
+            .AddOrchestratorMarketData(configuration)
             .BuildServiceProvider();
         // A command on a new database first brings it to the current schema, as serve does.
         await services.GetRequiredService<Migrator>().MigrateAsync(null, ct);

@@ -12,8 +12,11 @@ public static class DataCommands
 {
     public static Command Create()
     {
-        var data = new Command("data", "Market data: the symbol universe");
+        var data = new Command("data", "Market data: the symbol universe, imports, bars, synthetic data");
         data.Subcommands.Add(Symbols());
+        data.Subcommands.Add(DataImportCommand.Create());
+        data.Subcommands.Add(DataBarsCommand.Create());
+        data.Subcommands.Add(DataGenerateCommand.Create());
         return data;
     }
 

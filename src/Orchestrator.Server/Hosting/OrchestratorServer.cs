@@ -42,6 +42,7 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorStorage(builder.Configuration);
         builder.Services.AddOrchestratorSecurity(builder.Configuration);
         builder.Services.AddOrchestratorTrading(builder.Configuration);
+        builder.Services.AddOrchestratorMarketData(builder.Configuration);
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
         var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;

@@ -48,7 +48,6 @@ public static class TradingServiceCollectionExtensions
         services.AddHostedService<TradingStartup>();
         services.AddHostedService<PaperClock>();
         services.AddHostedService<SymbolDirectoryRefresher>();
-        services.AddScoped<MarketData.SymbolService>();
         services.AddScoped<AccountService>();
         services.AddScoped<OrderService>();
         services.AddScoped<PortfolioQueries>();
