@@ -50,13 +50,14 @@ public sealed class InfluxBarStoreTests : IAsyncDisposable
     public async Task Rewriting_overwrites_the_same_points_and_latest_is_the_last_minute()
     {
         var influx = CreateInflux();
-        await influx.WriteAsync(BarFixtures.Stream(BarFixtures.Generate(60)), null, Ct);
-        var moved = BarFixtures.Generate(60, shift: 1.5m);
+        await influx.WriteAsync(BarFixtures.Stream(BarFixtures.Generate(2_000)), null, Ct);
+        // 2,000 minutes x 3 symbols = 6,000 points: one batch of 5,000 and one of 1,000.
+        var moved = BarFixtures.Generate(2_000, shift: 1.5m);
         var reports = new List<long>();
         await influx.WriteAsync(BarFixtures.Stream(moved), new SynchronousProgress(reports), Ct);
 
-        var all = await influx.ReadAsync([], BarFixtures.Origin, BarFixtures.Origin.AddHours(1), Ct).ToListAsync(Ct);
-        Assert.Equal([180L], reports);
+        var all = await influx.ReadAsync([], BarFixtures.Origin, BarFixtures.Origin.AddDays(2), Ct).ToListAsync(Ct);
+        Assert.Equal([5_000L, 6_000L], reports);
         AssertSameBars(moved, all);
         Assert.Equal(moved.Last(b => b.Symbol == "AAPL"), await influx.LatestAsync("AAPL", Ct));
         Assert.Null(await influx.LatestAsync("NONE", Ct));

@@ -58,6 +58,29 @@ public sealed class RelationalBarStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_write_larger_than_a_batch_commits_batch_by_batch_and_reports_each(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var store = new RelationalBarStore(db.Connections);
+        var reports = new List<long>();
+
+        // 20,000 minutes x 3 symbols = 60,000 bars: one full batch of 50,000 and one of 10,000.
+        var written = await store.WriteAsync(BarFixtures.Stream(BarFixtures.Generate(20_000)), new SynchronousProgress(reports), Ct);
+
+        Assert.Equal(60_000, written);
+        Assert.Equal([50_000L, 60_000L], reports);
+        Assert.Equal(60_000L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
+        var count = 0L;
+        await foreach (var _ in store.ReadAsync(BarFixtures.Symbols, BarFixtures.Origin, BarFixtures.Origin.AddDays(30), Ct))
+        {
+            count++;
+        }
+
+        Assert.Equal(60_000L, count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Latest_is_the_symbols_most_recent_bar(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
