@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.MarketData;
+using Orchestrator.Server.Trading;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.MarketData.Import;
@@ -12,7 +13,9 @@ public static class MarketDataServiceCollectionExtensions
     /// <summary>The symbol universe, the bar store and the importers.</summary>
     public static IServiceCollection AddOrchestratorMarketData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IBarStore>(sp => new RelationalBarStore(sp.GetRequiredService<ConnectionFactory>()));
+        // InfluxDB primary with market_data_1m as the archive when Influx:Url and Influx:Database are set, else relational.
+        services.AddSingleton<IBarStore>(sp => BarStoreFactory.Create(configuration, sp.GetRequiredService<ConnectionFactory>(),
+            new HttpClient { Timeout = TimeSpan.FromMinutes(5) }, symbol => sp.GetRequiredService<SymbolDirectory>().Get(symbol).Exchange));
         services.AddSingleton<BarImporter>();
         services.AddScoped<SymbolService>();
         services.AddScoped<SyntheticData>();

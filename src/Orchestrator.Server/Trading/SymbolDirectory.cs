@@ -17,7 +17,7 @@ public sealed class SymbolDirectory
 
     private (DateTime? LastUpdate, int Count) _fingerprint;
 
-    public sealed record SymbolInfo(string Symbol, TradingHours Hours, string? Sector, string? AssetClass, decimal? TickSize = null);
+    public sealed record SymbolInfo(string Symbol, TradingHours Hours, string? Sector, string? AssetClass, decimal? TickSize = null, string? Exchange = null);
 
     public SymbolInfo Get(string symbol) =>
         _symbols.TryGetValue(symbol, out var info) ? info : new SymbolInfo(symbol, TradingHours.UsEquities, null, null);
@@ -63,6 +63,6 @@ public sealed class SymbolDirectory
             }
         }
 
-        return new SymbolInfo(row.Symbol, hours, row.Sector, row.AssetClass, row.TickSize);
+        return new SymbolInfo(row.Symbol, hours, row.Sector, row.AssetClass, row.TickSize, row.Exchange);
     }
 }
