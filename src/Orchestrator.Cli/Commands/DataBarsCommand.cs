@@ -43,11 +43,14 @@ public static class DataBarsCommand
             {
                 var b = bar.Bar;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{b.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{b.Symbol},{b.Open},{b.High},{b.Low},{b.Close},{b.Volume},{(bar.Vwap is { } vwap ? decimal.Round(vwap, 8) : null)}"));
+                    $"{b.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ},{b.Symbol},{Number(b.Open)},{Number(b.High)},{Number(b.Low)},{Number(b.Close)},{Number(b.Volume)},{(bar.Vwap is { } vwap ? Number(vwap) : null)}"));
             }
 
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>At most 8 decimals (the columns' scale), no trailing zeros: the same text from every store.</summary>
+    private static string Number(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
 }

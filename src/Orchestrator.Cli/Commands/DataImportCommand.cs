@@ -29,9 +29,13 @@ public static class DataImportCommand
                 return CommandErrors.Fail(ExitCodes.BadInput, $"--format: '{parse.GetValue(format)}' is not csv, lean or auto.");
             }
 
-            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
+            // The paths argument takes any number of values, so configuration switches (--Section:Key=value) land in
+            // it too: they are configuration, not files.
+            var values = parse.GetValue(paths)!;
+            var switches = values.Where(IsSwitch).ToList();
+            await using var services = await CliServices.CreateAsync([.. parse.UnmatchedTokens, .. switches], ct);
             var importer = services.GetRequiredService<BarImporter>();
-            var request = new ImportRequest(parse.GetValue(paths)!, kind, parse.GetValue(symbol), parse.GetValue(zone)!, parse.GetValue(strict));
+            var request = new ImportRequest(values.Where(v => !IsSwitch(v)).ToList(), kind, parse.GetValue(symbol), parse.GetValue(zone)!, parse.GetValue(strict));
             ImportResult? result = null;
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
@@ -53,4 +57,6 @@ public static class DataImportCommand
         }));
         return command;
     }
+
+    private static bool IsSwitch(string value) => value.StartsWith("--", StringComparison.Ordinal) && value.Contains(':', StringComparison.Ordinal);
 }
