@@ -75,6 +75,7 @@ public static class OrchestratorServer
         app.MapOrdersApiV1();
         app.MapPortfolioApiV1();
         app.MapSymbolsApiV1();
+        app.MapBarsApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }
