@@ -52,6 +52,34 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fresh_database_gets_the_synthetic_demo_universe()
+    {
+        // Five symbols, five trading days of 390 one-minute bars each: 5 x 5 x 390 = 9,750 bars, all on SYNTH.
+        Assert.Equal(5L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM market_symbols WHERE exchange = 'SYNTH'"));
+        Assert.Equal(9_750L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
+    }
+
+    [Fact]
+    public async Task No_demo_leaves_a_fresh_database_empty()
+    {
+        await using var db = await TestDatabase.CreateAsync(Orchestrator.Storage.Configuration.DatabaseProvider.Sqlite);
+        var migrated = await CliRunner.RunAsync(["db", "migrate", .. db.Switches]);
+        Assert.Equal(0, migrated.ExitCode);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}") };
+        using var server = CliRunner.Start(["serve", "--no-demo", "--urls", http.BaseAddress.ToString().TrimEnd('/'), .. db.Switches]);
+        try
+        {
+            await WaitUntilListeningAsync(server, http);
+            Assert.Equal(0L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_symbols"));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_valid_json_describing_the_api()
     {
         var response = await _http.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
@@ -124,19 +152,21 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.All(migrations, m => Assert.Equal("applied", m.GetProperty("state").GetString()));
     }
 
-    private async Task WaitUntilListeningAsync()
+    private Task WaitUntilListeningAsync() => WaitUntilListeningAsync(_server, _http);
+
+    private static async Task WaitUntilListeningAsync(Process server, HttpClient http)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_server.HasExited)
+            if (server.HasExited)
             {
-                throw new InvalidOperationException($"serve exited with {_server.ExitCode}: {await _server.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"serve exited with {server.ExitCode}: {await server.StandardError.ReadToEndAsync()}");
             }
 
             try
             {
-                using var response = await _http.GetAsync("/health");
+                using var response = await http.GetAsync("/health");
                 return;
             }
             catch (HttpRequestException)
