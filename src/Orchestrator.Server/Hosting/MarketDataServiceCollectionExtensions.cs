@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.MarketData;
+using Orchestrator.Server.MarketData.Live;
 using Orchestrator.Server.Trading;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.MarketData;
@@ -17,6 +18,17 @@ public static class MarketDataServiceCollectionExtensions
         services.AddSingleton<IBarStore>(sp => BarStoreFactory.Create(configuration, sp.GetRequiredService<ConnectionFactory>(),
             new HttpClient { Timeout = TimeSpan.FromMinutes(5) }, symbol => sp.GetRequiredService<SymbolDirectory>().Get(symbol).Exchange));
         services.AddSingleton<BarImporter>();
+        // Latest quotes and per-symbol channels in Redis when configured (shared by every server), else in process.
+        if (string.IsNullOrWhiteSpace(configuration["Redis:Configuration"]))
+        {
+            services.AddSingleton<IQuoteHub, MemoryQuoteHub>();
+        }
+        else
+        {
+            services.AddSingleton<IQuoteHub, RedisQuoteHub>();
+        }
+
+        services.AddSingleton<ReplayFeed>();
         services.AddScoped<SymbolService>();
         services.AddScoped<SyntheticData>();
         return services;

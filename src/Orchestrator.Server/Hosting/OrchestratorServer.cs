@@ -1,5 +1,6 @@
 using Orchestrator.Server.Accounts;
 using Orchestrator.Server.MarketData;
+using Orchestrator.Server.MarketData.Live;
 using Orchestrator.Server.Orders;
 using Orchestrator.Server.Portfolio;
 using Microsoft.AspNetCore.Builder;
@@ -63,6 +64,7 @@ public static class OrchestratorServer
         // Quotas count refused requests too (401, 403): guessing credentials spends the client's IP quota.
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseAuthorization();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Day Trading Orchestrator API"));
@@ -76,6 +78,8 @@ public static class OrchestratorServer
         app.MapPortfolioApiV1();
         app.MapSymbolsApiV1();
         app.MapBarsApiV1();
+        app.MapQuotesApiV1();
+        app.MapStreamApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }

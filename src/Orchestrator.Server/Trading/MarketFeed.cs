@@ -1,22 +1,28 @@
 using Orchestrator.Domain.MarketData;
+using Orchestrator.Server.MarketData.Live;
 
 namespace Orchestrator.Server.Trading;
 
 /// <summary>
 /// Where market data enters trading: each bar or quote first meets the paper exchange's resting orders, then
-/// marks the positions of the accounts that hold the symbol. (Importers and live feeds call this.)
+/// marks the positions of the accounts that hold the symbol, then reaches the live stream (the replay feed and,
+/// later, brokers' feeds call this).
 /// </summary>
-public sealed class MarketFeed(PaperBroker paper, AccountWriters writers)
+public sealed class MarketFeed(PaperBroker paper, AccountWriters writers, IQuoteHub hub)
 {
-    public void Publish(Bar bar)
+    /// <summary>A bar: the paper exchange first (fills happen on it), then marks, then the live stream's subscribers.</summary>
+    public async Task PublishAsync(Bar bar, CancellationToken ct)
     {
         paper.OnBar(bar);
         writers.Mark(bar.Symbol, bar.Close, bar.End);
+        await hub.PublishAsync(LiveEvent.From(bar), ct);
     }
 
-    public void Publish(Quote quote)
+    /// <summary>A quote: the paper exchange, the marks at the mid, the latest quote and its channel.</summary>
+    public async Task PublishAsync(Quote quote, CancellationToken ct)
     {
         paper.OnQuote(quote);
         writers.Mark(quote.Symbol, (quote.Bid + quote.Ask) / 2m, quote.Time);
+        await hub.PublishAsync(LiveEvent.From(quote), ct);
     }
 }

@@ -33,7 +33,7 @@ public sealed class OrderApiTests
     {
         await using var server = await ApiServer.StartAsync();
         var kit = await TradingKit.StartAsync(server);
-        kit.Bar("ACME", 50m, 50m, 50m, 50m, 1_000_000);
+        await kit.BarAsync("ACME", 50m, 50m, 50m, 50m, 1_000_000);
 
         var buy = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 100 });
         Assert.Equal(HttpStatusCode.Created, buy.StatusCode);
@@ -42,7 +42,7 @@ public sealed class OrderApiTests
         Assert.Equal("FILLED", bought.GetProperty("status").GetString());
         Assert.Equal(50m, bought.GetProperty("averageFillPrice").GetDecimal());
 
-        kit.Bar("ACME", 55m, 55m, 55m, 55m, 1_000_000);
+        await kit.BarAsync("ACME", 55m, 55m, 55m, 55m, 1_000_000);
         var sell = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "SELL", orderType = "MARKET", quantity = 150 });
         Assert.Equal(HttpStatusCode.Created, sell.StatusCode);
 
@@ -92,7 +92,7 @@ public sealed class OrderApiTests
         await using var server = await ApiServer.StartAsync();
         var kit = await TradingKit.StartAsync(server);
         // 25% of a 400-share bar is 100 shares for our orders.
-        kit.Bar("ACME", 20m, 20m, 20m, 20m, 400);
+        await kit.BarAsync("ACME", 20m, 20m, 20m, 20m, 400);
         var response = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "LIMIT", quantity = 250, limitPrice = 21, timeInForce = "IOC" });
         var order = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("CANCELLED", order.GetProperty("status").GetString());

@@ -24,7 +24,7 @@ public sealed class OrderFlowTests
         Assert.Equal($"/api/v1/orders/{orderId}", placed.Headers.Location?.OriginalString);
 
         // The bar trades through the limit (low 99 < 100) and opened below it: the buy fills at the open, 99.50.
-        kit.Bar("ACME", open: 99.5m, high: 100.5m, low: 99m, close: 100m, volume: 1_000);
+        await kit.BarAsync("ACME", open: 99.5m, high: 100.5m, low: 99m, close: 100m, volume: 1_000);
         var filled = await kit.WaitForOrderAsync(orderId, "FILLED");
         Assert.Equal(10m, filled.GetProperty("filledQuantity").GetDecimal());
         Assert.Equal(99.5m, filled.GetProperty("averageFillPrice").GetDecimal());

@@ -20,8 +20,8 @@ public sealed class PortfolioAndRestartTests
         var second = await kit.Client.PostAsJsonAsync("/api/v1/accounts", new { brokerId = "paper", accountName = "Second", initialCash = 20_000m }, Ct);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
 
-        kit.Bar("AAA", 10m, 10m, 10m, 10m, 1_000_000);
-        kit.Bar("BBB", 20m, 20m, 20m, 20m, 1_000_000);
+        await kit.BarAsync("AAA", 10m, 10m, 10m, 10m, 1_000_000);
+        await kit.BarAsync("BBB", 20m, 20m, 20m, 20m, 1_000_000);
         foreach (var (symbol, quantity) in new[] { ("AAA", 100), ("BBB", 50) })
         {
             Assert.Equal(HttpStatusCode.Created, (await kit.PlaceAsync(new { accountId = kit.AccountId, symbol, side = "BUY", orderType = "MARKET", quantity })).StatusCode);
@@ -47,7 +47,7 @@ public sealed class PortfolioAndRestartTests
     {
         await using var server = await ApiServer.StartAsync();
         var kit = await TradingKit.StartAsync(server);
-        kit.Bar("AAA", 10m, 10m, 10m, 10m, 1_000_000);
+        await kit.BarAsync("AAA", 10m, 10m, 10m, 10m, 1_000_000);
         var orderIds = new List<(Guid Id, DateTime SubmittedAt)>();
         for (var i = 0; i < 3; i++)
         {
@@ -101,7 +101,7 @@ public sealed class PortfolioAndRestartTests
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         Assert.Equal(orderId, (await resent.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("orderId").GetGuid());
 
-        again.Bar("ACME", 99m, 99m, 98m, 99m, 1_000);
+        await again.BarAsync("ACME", 99m, 99m, 98m, 99m, 1_000);
         var filled = await again.WaitForOrderAsync(orderId, "FILLED");
         Assert.Equal(99m, filled.GetProperty("averageFillPrice").GetDecimal());
         // Its reservation was rebuilt too: 100,000 - 990 - 1 = 99,009 cash, nothing reserved any more.

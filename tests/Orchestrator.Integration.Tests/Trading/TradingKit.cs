@@ -31,8 +31,9 @@ public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Clie
     }
 
     /// <summary>A one-minute bar through the market feed, as an importer or live feed would publish it.</summary>
-    public void Bar(string symbol, decimal open, decimal high, decimal low, decimal close, decimal volume, DateTimeOffset? start = null) =>
-        Server.App.Services.GetRequiredService<MarketFeed>().Publish(new Bar(symbol, start ?? DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), open, high, low, close, volume));
+    public Task BarAsync(string symbol, decimal open, decimal high, decimal low, decimal close, decimal volume, DateTimeOffset? start = null) =>
+        Server.App.Services.GetRequiredService<MarketFeed>().PublishAsync(
+            new Bar(symbol, start ?? DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), open, high, low, close, volume), TestContext.Current.CancellationToken);
 
     public Task<HttpResponseMessage> PlaceAsync(object order) => Client.PostAsJsonAsync("/api/v1/orders", order, TestContext.Current.CancellationToken);
 
