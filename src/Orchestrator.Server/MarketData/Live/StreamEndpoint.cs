@@ -46,6 +46,10 @@ public static class StreamEndpoint
         {
             await ReceiveAsync(socket, subscription, send, stop.Token);
         }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException)
+        {
+            // The client went away (closed without a handshake, or the connection dropped): nothing to answer.
+        }
         finally
         {
             await stop.CancelAsync();
@@ -53,7 +57,7 @@ public static class StreamEndpoint
             {
                 await pump;
             }
-            catch (OperationCanceledException)
+            catch (Exception error) when (error is WebSocketException or OperationCanceledException)
             {
             }
         }
