@@ -236,6 +236,9 @@ BEGIN
     END IF;
 END
 \$\$;
+-- DROP DATABASE ... WITH (FORCE) of a test or benchmark database must be able to end an autovacuum worker
+-- that is busy in it (the worker runs under no role the test role belongs to).
+GRANT pg_signal_backend TO ${DB_USER};
 SQL
 
     # CREATE DATABASE cannot run inside DO/transactions, hence the check here.
