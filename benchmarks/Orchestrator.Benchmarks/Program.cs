@@ -4,6 +4,7 @@ using Orchestrator.Benchmarks;
 // End-to-end load runs by name; everything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- auth-throughput
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- order-path
+//   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- bars [bars]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
 if (args.Length > 0 && args[0] == "auth-throughput")
 {
@@ -18,6 +19,11 @@ if (args.Length > 0 && args[0] == "matching")
 if (args.Length > 0 && args[0] == "order-path")
 {
     return await OrderPathBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "bars")
+{
+    return await BarsBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "usage-write")
