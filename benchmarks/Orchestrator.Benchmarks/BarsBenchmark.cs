@@ -80,7 +80,7 @@ public static class BarsBenchmark
 
         // 1. PostgreSQL: a fresh database, migrated; \copy of the CSV (baseline), then the store.
         var name = $"orchestrator_bench_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'");
+        await BenchDatabases.ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'");
         var database = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         var csv = Path.Combine(Path.GetTempPath(), $"orchestrator-bars-bench-{Guid.NewGuid():N}.csv");
         Row copy, postgresImport;
@@ -88,7 +88,7 @@ public static class BarsBenchmark
         {
             var postgres = new ConnectionFactory(new DatabaseOptions(DatabaseProvider.Postgres, database));
             await new Migrator(postgres).MigrateAsync();
-            await ExecuteAsync(database, "CREATE TABLE bench_bars (LIKE market_data_1m INCLUDING ALL)");
+            await BenchDatabases.ExecuteAsync(database, "CREATE TABLE bench_bars (LIKE market_data_1m INCLUDING ALL)");
 
             started = Stopwatch.GetTimestamp();
             WriteCsv(csv, Bars());
@@ -103,14 +103,14 @@ public static class BarsBenchmark
             rows.Add(postgresImport);
             Console.Error.WriteLine($"bars: PostgreSQL import {postgresImport.PerSecond:N0} rows/s");
             // What autovacuum would soon do after a bulk load: statistics for the planner.
-            await ExecuteAsync(database, "ANALYZE market_data_1m");
+            await BenchDatabases.ExecuteAsync(database, "ANALYZE market_data_1m");
             rows.AddRange(await ReadTwiceAsync("PostgreSQL", store, names, from, to));
         }
         finally
         {
             File.Delete(csv);
             NpgsqlConnection.ClearAllPools();
-            await DropAsync(admin, name);
+            await BenchDatabases.DropAsync(admin, name);
         }
 
         // 2. SQLite: a fresh migrated file, the same store.
@@ -302,34 +302,4 @@ public static class BarsBenchmark
         }
     }
 
-    /// <summary>Drops the run's database, waiting out an autovacuum worker that FORCE cannot terminate.</summary>
-    private static async Task DropAsync(string admin, string name)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006")
-            {
-                if (attempt == 10)
-                {
-                    Console.Error.WriteLine($"Could not drop the benchmark database {name}: {ex.MessageText}. Drop it by hand.");
-                    return;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(2));
-            }
-        }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
 }

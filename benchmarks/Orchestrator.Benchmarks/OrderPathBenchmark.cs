@@ -36,14 +36,14 @@ public static class OrderPathBenchmark
         }
 
         var name = $"orchestrator_bench_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'");
+        await BenchDatabases.ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'");
         var database = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         try
         {
             var app = OrchestratorServer.Build(["--urls=http://127.0.0.1:0", "--Database:Provider=Postgres", $"--ConnectionStrings:Orchestrator={database}", "--Logging:LogLevel:Default=Warning"]);
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
             // The last bar is loaded at start: market orders fill at its close, and its volume never runs out.
-            await ExecuteAsync(database, $"INSERT INTO market_data_1m (symbol, timestamp, open_price, high_price, low_price, close_price, volume) VALUES ('ACME', date_trunc('minute', now()) - interval '1 minute', {OrderLoad.Close}, {OrderLoad.Close}, {OrderLoad.Close}, {OrderLoad.Close}, 1000000000000)");
+            await BenchDatabases.ExecuteAsync(database, $"INSERT INTO market_data_1m (symbol, timestamp, open_price, high_price, low_price, close_price, volume) VALUES ('ACME', date_trunc('minute', now()) - interval '1 minute', {OrderLoad.Close}, {OrderLoad.Close}, {OrderLoad.Close}, {OrderLoad.Close}, 1000000000000)");
             await app.StartAsync();
             OrderLoad.Result result;
             List<Guid> accounts;
@@ -78,43 +78,10 @@ public static class OrderPathBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await DropAsync(admin, name);
+            await BenchDatabases.DropAsync(admin, name);
         }
     }
 
-    /// <summary>
-    /// Drops the run's database. An autovacuum worker (the run inserted a lot) belongs to the superuser and
-    /// cannot be terminated by FORCE: wait for it a few times, then say what is left rather than fail the run.
-    /// </summary>
-    private static async Task DropAsync(string admin, string name)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006")
-            {
-                if (attempt == 10)
-                {
-                    Console.Error.WriteLine($"Could not drop the benchmark database {name}: {ex.MessageText}. Drop it by hand.");
-                    return;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(2));
-            }
-        }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 
     private static async Task<string> CreateTradingKeyAsync(Uri baseAddress)
     {
