@@ -301,5 +301,4 @@ public static class BarsBenchmark
             return false;
         }
     }
-
 }
