@@ -20,53 +20,116 @@ public sealed partial class RelationalBarStore
     /// DISTINCT ON keeps the last of several rows for one key within a batch (ON CONFLICT refuses to touch a row twice
     /// in one statement); the WHERE skips rows whose values are unchanged, so a re-import leaves no dead tuples.
     /// </summary>
-    private static readonly string UpsertFromStaging =
+    private static readonly string UpsertFromStaging = Upsert(
+        $"SELECT DISTINCT ON (symbol, timestamp) {MinuteBars.ColumnList} FROM market_data_1m_staging ORDER BY symbol, timestamp, seq DESC");
+
+    /// <summary>The same upsert for a batch whose keys are all different (the usual case): no sort needed.</summary>
+    private static readonly string UpsertDistinctFromStaging = Upsert($"SELECT {MinuteBars.ColumnList} FROM market_data_1m_staging");
+
+    private static string Upsert(string select) =>
         $"""
         INSERT INTO market_data_1m ({MinuteBars.ColumnList})
-        SELECT DISTINCT ON (symbol, timestamp) {MinuteBars.ColumnList} FROM market_data_1m_staging ORDER BY symbol, timestamp, seq DESC
+        {select}
         ON CONFLICT (symbol, timestamp) DO UPDATE SET
             {string.Join(", ", MinuteBars.Columns[2..].Select(c => $"{c} = EXCLUDED.{c}"))}
         WHERE ({string.Join(", ", MinuteBars.Columns[2..].Select(c => "market_data_1m." + c))})
             IS DISTINCT FROM ({string.Join(", ", MinuteBars.Columns[2..].Select(c => "EXCLUDED." + c))})
         """;
 
+    /// <summary>
+    /// Two sessions take turns: while one runs a batch's upsert and commit on the server, the other streams the next
+    /// batch into its own staging table, so the client's encoding and the server's upsert overlap. A batch's upsert
+    /// starts only after the previous batch has committed, so when a key comes twice, the later row still wins.
+    /// </summary>
     private static async Task<long> CopyAndUpsertAsync(
-        NpgsqlConnection connection, IAsyncEnumerator<StoredBar> source, IProgress<long>? progress, CancellationToken ct)
+        NpgsqlConnection[] sessions, IAsyncEnumerator<StoredBar> source, IProgress<long>? progress, CancellationToken ct)
     {
-        await using (var create = new NpgsqlCommand(CreateStaging, connection))
+        foreach (var session in sessions)
         {
+            await using var create = new NpgsqlCommand(CreateStaging, session);
             await create.ExecuteNonQueryAsync(ct);
         }
 
         long total = 0;
+        // The batch's keys: when none repeats, the upsert needs no DISTINCT ON (and no sort of the batch).
+        var keys = new HashSet<(string Symbol, long Ticks)>(BatchSize);
+        Task? pending = null;
+        var pendingRows = 0;
+        var turn = 0;
         var more = await source.MoveNextAsync();
-        while (more)
+        try
         {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            var rows = 0;
-            await using (var importer = await connection.BeginBinaryImportAsync(CopyStaging, ct))
+            while (more)
             {
-                // Rows stream from the source straight into COPY: the batch is never held in memory.
-                for (; more && rows < BatchSize; rows++, more = await source.MoveNextAsync())
+                var connection = sessions[turn++ % sessions.Length];
+                var transaction = await connection.BeginTransactionAsync(ct);
+                var rows = 0;
+                keys.Clear();
+                var duplicates = false;
+                try
                 {
-                    await WriteRowAsync(importer, rows, MinuteBars.Checked(source.Current), ct);
+                    await using (var importer = await connection.BeginBinaryImportAsync(CopyStaging, ct))
+                    {
+                        // Rows stream from the source straight into COPY: the batch is never held in memory.
+                        for (; more && rows < BatchSize; rows++, more = await source.MoveNextAsync())
+                        {
+                            var bar = MinuteBars.Checked(source.Current);
+                            duplicates |= !keys.Add((bar.Symbol, bar.Start.UtcTicks));
+                            await WriteRowAsync(importer, rows, bar, ct);
+                        }
+
+                        await importer.CompleteAsync(ct);
+                    }
+                }
+                catch
+                {
+                    await transaction.DisposeAsync();
+                    throw;
                 }
 
-                await importer.CompleteAsync(ct);
+                if (pending is not null)
+                {
+                    await pending;
+                    total += pendingRows;
+                    progress?.Report(total);
+                }
+
+                pending = UpsertAndCommitAsync(connection, transaction, duplicates ? UpsertFromStaging : UpsertDistinctFromStaging, ct);
+                pendingRows = rows;
             }
 
-            await using (var upsert = new NpgsqlCommand(UpsertFromStaging, connection, transaction))
+            if (pending is not null)
+            {
+                await pending;
+                total += pendingRows;
+                progress?.Report(total);
+                pending = null;
+            }
+        }
+        finally
+        {
+            if (pending is not null)
+            {
+                // A failure elsewhere: let the batch in flight finish (or fail) before its session is closed.
+                await Task.WhenAny(pending);
+            }
+        }
+
+        return total;
+    }
+
+    private static async Task UpsertAndCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using (transaction)
+        {
+            await using (var upsert = new NpgsqlCommand(sql, connection, transaction))
             {
                 upsert.CommandTimeout = 0;
                 await upsert.ExecuteNonQueryAsync(ct);
             }
 
             await transaction.CommitAsync(ct);
-            total += rows;
-            progress?.Report(total);
         }
-
-        return total;
     }
 
     private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, long seq, StoredBar bar, CancellationToken ct)

@@ -32,9 +32,14 @@ public sealed partial class RelationalBarStore(ConnectionFactory connections) : 
         ArgumentNullException.ThrowIfNull(bars);
         await using var connection = await connections.OpenAsync(ct);
         await using var source = bars.GetAsyncEnumerator(ct);
-        return connection is NpgsqlConnection npgsql
-            ? await CopyAndUpsertAsync(npgsql, source, progress, ct)
-            : await InsertOrUpdateAsync(connection, source, progress, ct);
+        if (connection is not NpgsqlConnection npgsql)
+        {
+            return await InsertOrUpdateAsync(connection, source, progress, ct);
+        }
+
+        // A second session, so the next batch's COPY overlaps the previous batch's upsert.
+        await using var second = (NpgsqlConnection)await connections.OpenAsync(ct);
+        return await CopyAndUpsertAsync([npgsql, second], source, progress, ct);
     }
 
     public async IAsyncEnumerable<StoredBar> ReadAsync(
