@@ -1,0 +1,66 @@
+using Orchestrator.Domain.MarketData;
+
+namespace Orchestrator.Domain.Indicators;
+
+/// <summary>
+/// Wilder's average true range (TA-Lib ATR). The first bar only supplies a previous close (TA-Lib gives it no
+/// true range); the first ATR is the simple mean of the next N true ranges, then Wilder's smoothing
+/// ATR ← (ATR·(N − 1) + TR) / N, with TR = max(H − L, |H − C₋₁|, |L − C₋₁|).
+/// Lookback N, so ready after N + 1 bars.
+/// </summary>
+public sealed class Atr : IBarIndicator
+{
+    private decimal _previousClose;
+    private decimal _sum;
+
+    public Atr(int period = 14)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        Period = period;
+    }
+
+    public int Period { get; }
+
+    public int WarmUpPeriod => Period + 1;
+
+    public int Samples { get; private set; }
+
+    public bool IsReady => Samples > Period;
+
+    public decimal Value { get; private set; }
+
+    /// <summary>The latest bar's true range (0 for the first bar).</summary>
+    public decimal LastTrueRange { get; private set; }
+
+    public void Update(Bar bar)
+    {
+        Samples++;
+        if (Samples == 1)
+        {
+            _previousClose = bar.Close;
+            return;
+        }
+        var tr = TrueRange.Of(bar.High, bar.Low, _previousClose);
+        _previousClose = bar.Close;
+        LastTrueRange = tr;
+        if (Samples <= Period)
+        {
+            _sum += tr;
+        }
+        else if (Samples == Period + 1)
+        {
+            Value = (_sum + tr) / Period;
+        }
+        else
+        {
+            Value = (Value * (Period - 1) + tr) / Period;
+        }
+    }
+
+    public void Reset()
+    {
+        _previousClose = _sum = 0m;
+        Samples = 0;
+        Value = LastTrueRange = 0m;
+    }
+}

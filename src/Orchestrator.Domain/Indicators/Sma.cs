@@ -1,0 +1,43 @@
+namespace Orchestrator.Domain.Indicators;
+
+/// <summary>
+/// Simple moving average: SMAₜ = (xₜ + xₜ₋₁ + … + xₜ₋ₙ₊₁) / N, kept as a running sum (add the new value,
+/// subtract the one leaving the window). TA-Lib SMA; lookback N − 1, so ready after N values.
+/// </summary>
+public sealed class Sma : IValueIndicator
+{
+    private readonly RollingWindow _window;
+    private decimal _sum;
+
+    public Sma(int period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        Period = period;
+        _window = new RollingWindow(period);
+    }
+
+    public int Period { get; }
+
+    public int WarmUpPeriod => Period;
+
+    public int Samples { get; private set; }
+
+    public bool IsReady => _window.IsFull;
+
+    public decimal Value { get; private set; }
+
+    public void Update(decimal value)
+    {
+        Samples++;
+        _sum += value - (_window.Push(value) ?? 0m);
+        Value = IsReady ? _sum / Period : 0m;
+    }
+
+    public void Reset()
+    {
+        _window.Clear();
+        _sum = 0m;
+        Samples = 0;
+        Value = 0m;
+    }
+}
