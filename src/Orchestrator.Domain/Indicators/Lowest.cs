@@ -1,43 +1,4 @@
 namespace Orchestrator.Domain.Indicators;
 
-/// <summary>
-/// The minimum of the last N values (TA-Lib MIN; lookback N − 1, so ready after N values), in amortised O(1)
-/// per value with a monotonic deque (<see cref="MonotonicDeque"/>).
-/// </summary>
-public sealed class Lowest : IValueIndicator
-{
-    private readonly MonotonicDeque _deque;
-
-    public Lowest(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        Period = period;
-        _deque = new MonotonicDeque(period, maximum: false);
-    }
-
-    public int Period { get; }
-
-    public int WarmUpPeriod => Period;
-
-    public int Samples { get; private set; }
-
-    public bool IsReady => Samples >= Period;
-
-    /// <summary>The minimum of the window; 0 until ready.</summary>
-    public decimal Value => IsReady ? _deque.Extreme : 0m;
-
-    /// <summary>How many values ago the minimum arrived (0 = the latest; the most recent one on ties).</summary>
-    public int Age => Samples == 0 ? 0 : _deque.Age;
-
-    public void Update(decimal value)
-    {
-        Samples++;
-        _deque.Push(value);
-    }
-
-    public void Reset()
-    {
-        _deque.Clear();
-        Samples = 0;
-    }
-}
+/// <summary>The minimum of the last N values (TA-Lib MIN): see <see cref="RollingExtreme"/>.</summary>
+public sealed class Lowest(int period) : RollingExtreme(period, maximum: false);
