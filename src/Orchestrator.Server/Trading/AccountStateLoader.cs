@@ -55,10 +55,10 @@ internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext,
         // Today's volume: what was filled at its price, plus what is still working at its limit (or stop) price.
         var now = time.GetUtcNow();
         var day = TradingHours.UsEquities.TradingDay(now);
-        var dayStart = TradingHours.UsEquities.SessionOpen(now) is { } open0 && TradingHours.UsEquities.TradingDay(open0) == day
-            ? open0.UtcDateTime.Date : now.UtcDateTime.Date.AddDays(-1);
+        // A New York trading day lies within the last two UTC days; the filter below picks the day exactly.
+        var since = now.UtcDateTime.AddDays(-2);
         var traded = await db.Orders.AsNoTracking()
-            .Where(o => o.AccountId == accountId && o.SubmittedAt >= dayStart && o.Status != "REJECTED")
+            .Where(o => o.AccountId == accountId && o.SubmittedAt >= since && o.Status != "REJECTED")
             .Select(o => new { o.SubmittedAt, o.Quantity, o.FilledQuantity, o.AverageFillPrice, o.LimitPrice, o.StopPrice, o.Status })
             .ToListAsync(ct);
         var volume = traded.Where(o => TradingHours.UsEquities.TradingDay(Utc(o.SubmittedAt)) == day).Sum(o =>

@@ -86,8 +86,7 @@ public sealed class AccountWriters : IAsyncDisposable
     /// <summary>Cancels every working order of an account (before it is deleted).</summary>
     public async Task CancelAllAsync(Guid accountId, Actor actor, CancellationToken ct)
     {
-        var open = await RunAsync(accountId, (writer, _) => Task.FromResult(writer.State.Records.Keys.ToList()), ct);
-        var userId = await RunAsync(accountId, (writer, _) => Task.FromResult(writer.State.UserId), ct);
+        var (open, userId) = await RunAsync(accountId, (writer, _) => Task.FromResult((writer.State.Records.Keys.ToList(), writer.State.UserId)), ct);
         foreach (var orderId in open)
         {
             await CancelAsync(accountId, orderId, userId, actor, TimeSpan.FromSeconds(10), ct);

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Domain.MarketData;
 using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model;
 
 namespace Orchestrator.Server.Trading;
@@ -14,7 +14,8 @@ namespace Orchestrator.Server.Trading;
 /// so that events for it are applied. Positions are rebuilt from the open position rows.
 /// </summary>
 public sealed class TradingStartup(
-    ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, ILogger<TradingStartup> log) : IHostedService
+    ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, IBarStore bars, ILogger<TradingStartup> log)
+    : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _retry = Task.CompletedTask;
@@ -76,19 +77,17 @@ public sealed class TradingStartup(
         paper.Start(lastTradeId is not null && long.TryParse(lastTradeId.AsSpan("PAPER-".Length), out var sequence) ? sequence + 1 : 1);
         await symbols.LoadAsync(db, cancellationToken);
 
-        var latest = await db.MarketData1m.AsNoTracking().GroupBy(b => b.Symbol)
-            .Select(g => new { Symbol = g.Key, Timestamp = g.Max(b => b.Timestamp) }).ToListAsync(cancellationToken);
-        foreach (var last in latest)
+        foreach (var symbol in await db.MarketData1m.AsNoTracking().Select(b => b.Symbol).Distinct().ToListAsync(cancellationToken))
         {
-            var row = await db.MarketData1m.AsNoTracking().SingleAsync(b => b.Symbol == last.Symbol && b.Timestamp == last.Timestamp, cancellationToken);
-            paper.OnBar(new Bar(row.Symbol, new DateTimeOffset(DateTime.SpecifyKind(row.Timestamp, DateTimeKind.Utc)), TimeSpan.FromMinutes(1),
-                row.OpenPrice, row.HighPrice, row.LowPrice, row.ClosePrice, row.Volume ?? 0));
+            if (await bars.LatestAsync(symbol, cancellationToken) is { } last)
+            {
+                paper.OnBar(last.Bar);
+            }
         }
 
         foreach (var position in await db.AccountPositions.AsNoTracking().Where(p => p.ClosedAt == null).ToListAsync(cancellationToken))
         {
-            paper.RestorePosition(position.AccountId, position.Symbol, position.Quantity, position.AveragePrice,
-                new DateTimeOffset(DateTime.SpecifyKind(position.OpenedAt, DateTimeKind.Utc)));
+            paper.RestorePosition(position.AccountId, position.Symbol, position.Quantity, position.AveragePrice, OpenOrderReplay.Utc(position.OpenedAt));
         }
 
         var working = await OpenOrderReplay.LoadAsync(db, null, cancellationToken);
