@@ -10,13 +10,14 @@ namespace Orchestrator.Domain.Indicators;
 /// </summary>
 public sealed class Atr : IBarIndicator
 {
+    private readonly WilderAverage _average;
     private decimal _previousClose;
-    private decimal _sum;
 
     public Atr(int period = 14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         Period = period;
+        _average = new WilderAverage(period);
     }
 
     public int Period { get; }
@@ -43,23 +44,14 @@ public sealed class Atr : IBarIndicator
         var tr = TrueRange.Of(bar.High, bar.Low, _previousClose);
         _previousClose = bar.Close;
         LastTrueRange = tr;
-        if (Samples <= Period)
-        {
-            _sum += tr;
-        }
-        else if (Samples == Period + 1)
-        {
-            Value = (_sum + tr) / Period;
-        }
-        else
-        {
-            Value = (Value * (Period - 1) + tr) / Period;
-        }
+        _average.Add(tr);
+        Value = _average.Value;
     }
 
     public void Reset()
     {
-        _previousClose = _sum = 0m;
+        _previousClose = 0m;
+        _average.Reset();
         Samples = 0;
         Value = LastTrueRange = 0m;
     }

@@ -9,14 +9,16 @@ namespace Orchestrator.Domain.Indicators;
 /// </summary>
 public sealed class Rsi : IValueIndicator
 {
+    private readonly WilderAverage _gain;
+    private readonly WilderAverage _loss;
     private decimal _previous;
-    private decimal _gain;
-    private decimal _loss;
 
     public Rsi(int period = 14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         Period = period;
+        _gain = new WilderAverage(period);
+        _loss = new WilderAverage(period);
     }
 
     public int Period { get; }
@@ -30,10 +32,10 @@ public sealed class Rsi : IValueIndicator
     public decimal Value { get; private set; }
 
     /// <summary>The current (Wilder-smoothed) average gain; meaningful once ready.</summary>
-    public decimal AverageGain => _gain;
+    public decimal AverageGain => _gain.Value;
 
     /// <summary>The current (Wilder-smoothed) average loss; meaningful once ready.</summary>
-    public decimal AverageLoss => _loss;
+    public decimal AverageLoss => _loss.Value;
 
     public void Update(decimal value)
     {
@@ -45,33 +47,22 @@ public sealed class Rsi : IValueIndicator
         }
         var change = value - _previous;
         _previous = value;
-        var gain = change > 0m ? change : 0m;
-        var loss = change < 0m ? -change : 0m;
-        if (Samples <= Period)
+        _gain.Add(change > 0m ? change : 0m);
+        _loss.Add(change < 0m ? -change : 0m);
+        if (!_gain.IsReady)
         {
-            _gain += gain;
-            _loss += loss;
             return;
         }
-        if (Samples == Period + 1)
-        {
-            _gain = (_gain + gain) / Period;
-            _loss = (_loss + loss) / Period;
-        }
-        else
-        {
-            _gain = (_gain * (Period - 1) + gain) / Period;
-            _loss = (_loss * (Period - 1) + loss) / Period;
-        }
-        var total = _gain + _loss;
-        Value = total == 0m ? 0m : 100m * _gain / total;
+
+        var total = _gain.Value + _loss.Value;
+        Value = total == 0m ? 0m : 100m * _gain.Value / total;
     }
 
     public void Reset()
     {
         _previous = 0m;
-        _gain = 0m;
-        _loss = 0m;
+        _gain.Reset();
+        _loss.Reset();
         Samples = 0;
         Value = 0m;
     }
