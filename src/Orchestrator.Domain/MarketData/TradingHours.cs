@@ -112,6 +112,9 @@ public sealed partial class TradingHours
     /// <summary>The local date at <paramref name="instant"/> in the exchange's zone: the day a daily limit counts toward.</summary>
     public DateOnly TradingDay(DateTimeOffset instant) => Local(instant).Date.ToDateOnly();
 
+    /// <summary>The instant the local date <paramref name="day"/> begins in the exchange's zone (a backtest's day boundary).</summary>
+    public DateTimeOffset StartOfDay(DateOnly day) => LocalDate.FromDateOnly(day).AtStartOfDayInZone(_zone).ToDateTimeOffset();
+
     private LocalDateTime Local(DateTimeOffset instant) => Instant.FromDateTimeOffset(instant).InZone(_zone).LocalDateTime;
 
     private (DateTimeOffset Open, DateTimeOffset Close)? CurrentOrNext(DateTimeOffset instant)

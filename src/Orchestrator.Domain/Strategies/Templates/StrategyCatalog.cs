@@ -5,6 +5,12 @@ public static class StrategyCatalog
 {
     public static IReadOnlyList<StrategyTemplateDefinition> All { get; } =
     [
+        MovingAverageCrossover.Definition,
+        RsiMeanReversion.Definition,
+        BollingerMeanReversion.Definition,
+        OpeningRangeBreakout.Definition,
+        VwapReversion.Definition,
+        DonchianBreakout.Definition,
         BuyAndHold.Definition,
     ];
 

@@ -1,0 +1,50 @@
+using Orchestrator.Domain.MarketData;
+
+namespace Orchestrator.Domain.Strategies.Templates;
+
+/// <summary>
+/// A strategy that trades each symbol on its own: one <typeparamref name="TState"/> (indicators, session
+/// figures) per symbol, created on the symbol's first bar. The last symbol's state is cached because bars of
+/// one symbol usually come in runs, which saves a dictionary lookup per bar on the hot path.
+/// </summary>
+public abstract class PerSymbolStrategy<TState> : Strategy
+    where TState : class
+{
+    private readonly Dictionary<string, TState> _states = new(StringComparer.Ordinal);
+    private string? _lastSymbol;
+    private TState? _lastState;
+
+    public sealed override void OnBar(IStrategyContext context, in Bar bar)
+    {
+        TState state;
+        if (ReferenceEquals(bar.Symbol, _lastSymbol) && _lastState is not null)
+        {
+            state = _lastState;
+        }
+        else
+        {
+            if (!_states.TryGetValue(bar.Symbol, out var found))
+            {
+                found = CreateState(context, bar.Symbol);
+                _states.Add(bar.Symbol, found);
+            }
+
+            state = found;
+            _lastSymbol = bar.Symbol;
+            _lastState = found;
+        }
+
+        OnBar(context, bar, state);
+    }
+
+    protected abstract TState CreateState(IStrategyContext context, string symbol);
+
+    protected abstract void OnBar(IStrategyContext context, in Bar bar, TState state);
+
+    /// <summary>Emits a signal at the bar's close with the given indicator snapshot.</summary>
+    protected static void Signal(
+        IStrategyContext context, in Bar bar, SignalType type, decimal quantity, decimal strength, string reason,
+        Dictionary<string, decimal> indicators, decimal? stopLoss = null, decimal? takeProfit = null) =>
+        context.Emit(new Signal(bar.Symbol, type, context.Time, bar.Close, type == SignalType.Close ? 0m : quantity,
+            Math.Clamp(strength, 0m, 1m), reason, indicators, stopLoss, takeProfit));
+}
