@@ -12,7 +12,8 @@ public sealed partial class TradingAccount
     /// allowed_symbols, max_position_size, max_daily_volume, buying_power (see <see cref="AccountLimits"/> for what
     /// each limit measures). Buying power is checked only for the part that opens or increases exposure, which
     /// needs that notional plus the estimated commission (÷ margin requirement, in buying-power terms): closing
-    /// a position is never refused for want of buying power. Changes nothing.
+    /// a position is never refused for want of buying power, and the margin a flip's closing leg frees counts toward its
+    /// opening leg. Changes nothing.
     /// </summary>
     public PreTradeResult Check(Order order, decimal referencePrice, DateOnly tradingDay, decimal estimatedCommission)
     {
@@ -60,7 +61,11 @@ public sealed partial class TradingAccount
         if (opening > 0m)
         {
             var needed = (opening * referencePrice) + (estimatedCommission / MarginRequirement);
-            var buyingPower = Balance().BuyingPower;
+
+            // The part of this order that closes the current position (a flip's first leg) frees that margin first.
+            var closing = order.Quantity - opening;
+            var freed = closing > 0m && Positions.Open(order.Symbol) is { } held ? closing * (held.CurrentPrice ?? held.AveragePrice) : 0m;
+            var buyingPower = Balance().BuyingPower + freed;
             if (needed > buyingPower)
             {
                 return Deny("buying_power", needed, buyingPower,

@@ -105,6 +105,25 @@ public sealed class TradingAccountTests
     }
 
     [Fact]
+    public void A_flip_counts_the_margin_its_closing_leg_frees()
+    {
+        // Cash account: buy 100 at $10 with $1,000 -> cash 0, long 100, buying power 0.
+        var account = Account(1_000m);
+        var buy = Limit(OrderSide.Buy, 100m, 10m);
+        Assert.True(account.TryAccept(buy, 10m, Today, 0m).IsAccepted);
+        account.ApplyExecution(Fill(buy, 100m, 10m, 0m));
+        Assert.Equal(0m, account.Balance().BuyingPower);
+
+        // Sell 200 at $10: closes 100 (frees 100 x $10 = $1,000) and opens 100 short needing $1,000: passes exactly.
+        Assert.True(account.Check(Limit(OrderSide.Sell, 200m, 10m), 10m, Today, 0m).IsAccepted);
+
+        // Sell 201: the opening leg needs $1,010 against $1,000 freed.
+        Assert.Equal(
+            new LimitViolation("buying_power", 1_010m, 1_000m, "buying_power: the order needs 1010.00 but buying power is 1000.00"),
+            account.Check(Limit(OrderSide.Sell, 201m, 10m), 10m, Today, 0m).Violation);
+    }
+
+    [Fact]
     public void Two_sells_cannot_both_reduce_the_same_long()
     {
         var account = Account(20_000m);

@@ -1,0 +1,54 @@
+namespace Orchestrator.Domain.Backtesting;
+
+public sealed partial class BacktestEngine
+{
+    /// <summary>
+    /// Ends the run: samples the last day, and builds the result (statistics, equity and drawdown curve, trades,
+    /// orders). Positions still open stay open, as in Lean: they count in the end equity at their last close but
+    /// are not trades.
+    /// </summary>
+    /// <param name="startDate">The first date of the requested range (the equity curve starts there with the initial capital).</param>
+    /// <param name="endDate">The last date of the requested range.</param>
+    public BacktestResult Finish(string strategyName, IReadOnlyDictionary<string, string> parameters, DateOnly startDate, DateOnly endDate)
+    {
+        ArgumentNullException.ThrowIfNull(strategyName);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!_finished)
+        {
+            CloseDay();
+            _finished = true;
+        }
+
+        var orders = _orders.Select(o => new BacktestOrder(
+            o.Order.OrderId, o.SignalId, o.Order.Symbol, o.Order.Side, o.Order.Type, o.Order.Quantity, o.SubmittedAt, o.Order.Status,
+            o.Order.FilledQuantity, o.Order.AverageFillPrice, _orderFees.GetValueOrDefault(o.Order.OrderId), o.Order.RejectionReason)).ToList();
+        var statistics = BacktestStatistics.Compute(new BacktestRecord(
+            _settings, startDate, _days, _trades, _orders.Count, _totalFees));
+        return new BacktestResult(
+            strategyName,
+            [.. _context.Symbols],
+            startDate,
+            endDate,
+            _settings.InitialCapital,
+            new SortedDictionary<string, string>(parameters.ToDictionary(), StringComparer.Ordinal),
+            statistics,
+            EquityCurve(startDate),
+            [.. _trades.ClosedTrades],
+            orders,
+            BarsProcessed);
+    }
+
+    private List<EquityPoint> EquityCurve(DateOnly startDate)
+    {
+        var curve = new List<EquityPoint>(_days.Count + 1);
+        var peak = _settings.InitialCapital;
+        curve.Add(new EquityPoint(_settings.Calendar.StartOfDay(startDate), peak, 0m));
+        foreach (var day in _days)
+        {
+            peak = Math.Max(peak, day.Equity);
+            curve.Add(new EquityPoint(day.Close, day.Equity, peak == 0m ? 0m : (peak - day.Equity) / peak));
+        }
+
+        return curve;
+    }
+}

@@ -1,0 +1,239 @@
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Domain.Matching;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Domain.Portfolio;
+using Orchestrator.Domain.Strategies;
+using Orchestrator.Domain.Strategies.Pipeline;
+
+namespace Orchestrator.Domain.Backtesting;
+
+/// <summary>
+/// The backtester's event loop, fed one bar at a time in time order (push, so the caller decides where bars
+/// come from: a store's stream, a file, memory). Each bar goes through the live path in its order: the paper
+/// exchange fills what rests against it, the account applies the fills and marks the position, the strategy
+/// sees the bar, its signals become orders (target − position, after the account's pre-trade checks) and go to
+/// the exchange, which fills market orders at once against this bar (no look-ahead: a bar is known at its end).
+/// At each new trading day the previous day's close is sampled for the statistics.
+/// <para>Single-threaded and allocation-free on bars that produce no signal or fill: that is the hot path.</para>
+/// </summary>
+public sealed partial class BacktestEngine
+{
+    private readonly BacktestSettings _settings;
+    private readonly Strategy _strategy;
+    private readonly PaperExchange _exchange;
+    private readonly TradingAccount _account;
+    private readonly SequentialIds _ids = new();
+    private readonly StrategyContext _context;
+    private readonly Trades.TradeBuilder _trades = new();
+    private readonly List<DailySample> _days = [];
+    private readonly List<(Order Order, Guid SignalId, DateTimeOffset SubmittedAt)> _orders = [];
+    private readonly Dictionary<Guid, decimal> _orderFees = [];
+    private readonly List<Signal> _pending = [];
+    private readonly HashSet<string> _strategySymbols;
+    private readonly string? _benchmarkOnly;
+
+    private DateOnly _day;
+    private DateTimeOffset _dayEnd = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastBarEnd;
+    private decimal _dayNotional;
+    private decimal? _benchmarkPrice;
+    private decimal _totalFees;
+    private bool _initialized;
+    private bool _finished;
+
+    public BacktestEngine(BacktestSettings settings, Strategy strategy, IReadOnlyList<string> symbols)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(symbols);
+        if (symbols.Count == 0)
+        {
+            throw new ArgumentException("A backtest needs at least one symbol.", nameof(symbols));
+        }
+
+        settings.Validate();
+        _settings = settings;
+        _strategy = strategy;
+        _strategySymbols = new HashSet<string>(symbols, StringComparer.Ordinal);
+        _benchmarkOnly = settings.BenchmarkSymbol is { } b && !_strategySymbols.Contains(b) ? b : null;
+        _exchange = new PaperExchange(new PaperExchangeOptions
+        {
+            FeeModel = settings.FeeModel,
+            SlippageModel = settings.SlippageModel,
+            ParticipationRate = settings.ParticipationRate,
+            TradingHoursFor = settings.TradingHoursFor,
+            TradeIdPrefix = "BT-",
+        });
+        AccountId = _ids.Next();
+        _account = new TradingAccount(AccountId, "USD", settings.InitialCapital, AccountLimits.None, settings.MarginRequirement, _ids.Next);
+        _context = new StrategyContext(this, [.. symbols]);
+    }
+
+    /// <summary>The simulated account's id (fills and orders carry it).</summary>
+    public Guid AccountId { get; }
+
+    public long BarsProcessed { get; private set; }
+
+    /// <summary>The end of the last bar handled: how far the backtest has got.</summary>
+    public DateTimeOffset Time => _lastBarEnd;
+
+    /// <summary>The days closed so far, with their equity.</summary>
+    public IReadOnlyList<DailySample> Days => _days;
+
+    /// <summary>Every signal the strategy emitted, in order, with the id its orders carry.</summary>
+    public IReadOnlyList<(Guid SignalId, Signal Signal)> Signals => _signals;
+
+    private readonly List<(Guid SignalId, Signal Signal)> _signals = [];
+
+    /// <summary>Handles one bar. Bars must come in time order (by start; any symbol order within an instant).</summary>
+    public void OnBar(in Bar bar)
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The backtest has finished.");
+        }
+
+        if (!_initialized)
+        {
+            _initialized = true;
+            _strategy.Initialize(_context);
+        }
+
+        if (bar.Start >= _dayEnd)
+        {
+            RollDay(bar.Start);
+        }
+
+        BarsProcessed++;
+        _lastBarEnd = bar.End;
+        var events = _exchange.OnBar(bar);
+        if (events.Count > 0)
+        {
+            Apply(events);
+        }
+
+        _account.Mark(bar.Symbol, bar.Close, bar.End);
+        if (_benchmarkOnly is not null && bar.Symbol == _benchmarkOnly)
+        {
+            _benchmarkPrice = bar.Close;
+            return;
+        }
+
+        if (bar.Symbol == _settings.BenchmarkSymbol)
+        {
+            _benchmarkPrice = bar.Close;
+        }
+
+        _context.Time = bar.End;
+        _strategy.OnBar(_context, bar);
+        if (_pending.Count > 0)
+        {
+            Route(bar);
+        }
+    }
+
+    private void Route(in Bar bar)
+    {
+        // Copy first: routing may not add signals, but a strategy emitting from OnBar re-entrantly must not break the loop.
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            var signal = _pending[i];
+            var signalId = _ids.Next();
+            _signals.Add((signalId, signal));
+            if (signal.ExpiresAt is { } expiry && expiry <= bar.End)
+            {
+                continue;
+            }
+
+            CancelWorking(signal.Symbol, bar.End);
+            if (SignalOrders.For(signal, _account.Positions.QuantityOf(signal.Symbol), _ids.Next()) is not { } order)
+            {
+                continue;
+            }
+
+            _orders.Add((order, signalId, bar.End));
+            var price = _exchange.LastPrice(signal.Symbol) ?? signal.Price;
+            var commission = _settings.FeeModel.Commission(new Matching.Fees.FeeContext(order.Quantity, price, true));
+            var tradingDay = _settings.TradingHoursFor(signal.Symbol).TradingDay(bar.End);
+            var check = _account.TryAccept(order, price, tradingDay, commission);
+            if (!check.IsAccepted)
+            {
+                _account.Reject(order, check.Violation!.Message);
+                continue;
+            }
+
+            Apply(_exchange.Submit(AccountId, order, bar.End));
+        }
+
+        _pending.Clear();
+    }
+
+    private void CancelWorking(string symbol, DateTimeOffset at)
+    {
+        List<Guid>? working = null;
+        foreach (var open in _account.OpenOrders)
+        {
+            if (open.Symbol == symbol)
+            {
+                (working ??= []).Add(open.OrderId);
+            }
+        }
+
+        if (working is null)
+        {
+            return;
+        }
+
+        foreach (var orderId in working)
+        {
+            if (_exchange.Cancel(orderId, at) is { } cancelled)
+            {
+                _account.ApplyCancel(orderId, cancelled.At, cancelled.Reason);
+            }
+        }
+    }
+
+    private void Apply(IReadOnlyList<ExchangeEvent> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e.Kind)
+            {
+                case ExchangeEventKind.Fill:
+                    var fill = e.Execution!;
+                    _account.ApplyExecution(fill);
+                    _trades.Apply(fill);
+                    _totalFees += fill.Commission;
+                    _dayNotional += fill.Quantity * fill.Price;
+                    _orderFees[fill.OrderId] = _orderFees.GetValueOrDefault(fill.OrderId) + fill.Commission;
+                    break;
+                case ExchangeEventKind.Cancelled:
+                    _account.ApplyCancel(e.OrderId, e.At, e.Reason);
+                    break;
+                case ExchangeEventKind.Expired:
+                    _account.ApplyExpire(e.OrderId, e.At);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Closes the day in progress (if any) and starts the one <paramref name="start"/> falls in.</summary>
+    private void RollDay(DateTimeOffset start)
+    {
+        CloseDay();
+        _day = _settings.Calendar.TradingDay(start);
+        _dayEnd = _settings.Calendar.StartOfDay(_day.AddDays(1));
+    }
+
+    private void CloseDay()
+    {
+        if (_dayEnd == DateTimeOffset.MinValue)
+        {
+            return;
+        }
+
+        // Orders still working at the day's end expire by their own rules at the next bar; the sample is the close.
+        _days.Add(new DailySample(_day, _lastBarEnd, _account.Balance().PortfolioValue, _benchmarkPrice, _dayNotional));
+        _dayNotional = 0m;
+    }
+}
