@@ -5,6 +5,7 @@ using Orchestrator.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- auth-throughput
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- order-path
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- bars [bars]
+//   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- backtest [days] [rounds]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
 if (args.Length > 0 && args[0] == "auth-throughput")
 {
@@ -24,6 +25,11 @@ if (args.Length > 0 && args[0] == "order-path")
 if (args.Length > 0 && args[0] == "bars")
 {
     return await BarsBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "backtest")
+{
+    return BacktestBenchmark.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "usage-write")
