@@ -36,6 +36,7 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<StrategyTemplate> StrategyTemplates => Set<StrategyTemplate>();
     public DbSet<UserStrategy> UserStrategies => Set<UserStrategy>();
     public DbSet<StrategyBacktest> StrategyBacktests => Set<StrategyBacktest>();
+    public DbSet<BacktestRun> BacktestRuns => Set<BacktestRun>();
     public DbSet<RiskProfile> RiskProfiles => Set<RiskProfile>();
     public DbSet<RiskCalculation> RiskCalculations => Set<RiskCalculation>();
     public DbSet<RiskAlert> RiskAlerts => Set<RiskAlert>();
@@ -116,6 +117,7 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         modelBuilder.ApplyConfiguration(new StrategyTemplateMapping(postgres));
         modelBuilder.ApplyConfiguration(new UserStrategyMapping(postgres));
         modelBuilder.ApplyConfiguration(new StrategyBacktestMapping(postgres));
+        modelBuilder.ApplyConfiguration(new BacktestRunMapping(postgres));
         modelBuilder.ApplyConfiguration(new RiskProfileMapping(postgres));
         modelBuilder.ApplyConfiguration(new RiskCalculationMapping(postgres));
         modelBuilder.ApplyConfiguration(new RiskAlertMapping(postgres));

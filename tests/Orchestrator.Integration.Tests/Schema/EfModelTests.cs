@@ -25,8 +25,8 @@ public sealed class EfModelTests
             .Where(t => !t.EndsWith("_archive", StringComparison.Ordinal) && !t.StartsWith("orders_", StringComparison.Ordinal) && !t.StartsWith("sqlite_", StringComparison.Ordinal))
             .Order().ToList();
         Assert.Equal(databaseTables, modelTables.Keys.Order().ToList());
-        // The seed's 27, the three document tables, cache_epochs and order_client_ids.
-        Assert.Equal(32, modelTables.Count);
+        // The seed's 27, the three document tables, cache_epochs, order_client_ids and backtest_runs.
+        Assert.Equal(33, modelTables.Count);
 
         foreach (var (table, mapped) in modelTables)
         {

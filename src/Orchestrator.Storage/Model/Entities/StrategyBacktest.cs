@@ -47,5 +47,28 @@ public sealed class StrategyBacktest
 
     public string? Notes { get; set; }
 
+    /// <summary>JSON array of the symbols traded (migration 006).</summary>
+    public string? Symbols { get; set; }
+
+    /// <summary>JSON: the resolved parameters, nested as the template's document.</summary>
+    public string? Parameters { get; set; }
+
+    /// <summary>JSON: fees, slippage, participation, benchmark, risk-free rate.</summary>
+    public string? Settings { get; set; }
+
+    /// <summary>JSON object: Lean's statistics keyed by their names.</summary>
+    public string? Statistics { get; set; }
+
+    /// <summary>JSON array of {time, equity, drawdown}.</summary>
+    public string? EquityCurve { get; set; }
+
+    /// <summary>JSON array of closed trades.</summary>
+    public string? Trades { get; set; }
+
+    public long? BarsProcessed { get; set; }
+
+    /// <summary>Groups the runs of one grid search or walk-forward.</summary>
+    public Guid? OptimizationId { get; set; }
+
     public DateTime? CreatedAt { get; set; }
 }

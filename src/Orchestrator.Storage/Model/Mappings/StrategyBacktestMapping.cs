@@ -34,6 +34,15 @@ internal sealed class StrategyBacktestMapping(bool postgres) : IEntityTypeConfig
         builder.Property(e => e.LargestWin).HasColumnName("largest_win").HasPrecision(20, 8);
         builder.Property(e => e.LargestLoss).HasColumnName("largest_loss").HasPrecision(20, 8);
         builder.Property(e => e.Notes).HasColumnName("notes");
+        var json = postgres ? "jsonb" : "JSON_TEXT";
+        builder.Property(e => e.Symbols).HasColumnName("symbols").HasColumnType(json);
+        builder.Property(e => e.Parameters).HasColumnName("parameters").HasColumnType(json);
+        builder.Property(e => e.Settings).HasColumnName("settings").HasColumnType(json);
+        builder.Property(e => e.Statistics).HasColumnName("statistics").HasColumnType(json);
+        builder.Property(e => e.EquityCurve).HasColumnName("equity_curve").HasColumnType(json);
+        builder.Property(e => e.Trades).HasColumnName("trades").HasColumnType(json);
+        builder.Property(e => e.BarsProcessed).HasColumnName("bars_processed");
+        builder.Property(e => e.OptimizationId).HasColumnName("optimization_id");
         builder.Property(e => e.CreatedAt).HasColumnName("created_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
     }
 }
