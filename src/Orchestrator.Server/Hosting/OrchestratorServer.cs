@@ -1,4 +1,5 @@
 using Orchestrator.Server.Accounts;
+using Orchestrator.Server.Backtests;
 using Orchestrator.Server.MarketData;
 using Orchestrator.Server.MarketData.Live;
 using Orchestrator.Server.Orders;
@@ -44,6 +45,7 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorSecurity(builder.Configuration);
         builder.Services.AddOrchestratorTrading(builder.Configuration);
         builder.Services.AddOrchestratorMarketData(builder.Configuration);
+        builder.Services.AddOrchestratorBacktests();
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
         var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;
@@ -80,6 +82,7 @@ public static class OrchestratorServer
         app.MapBarsApiV1();
         app.MapQuotesApiV1();
         app.MapStreamApiV1();
+        app.MapBacktestsApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }
