@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Backtests;
 using Orchestrator.Cli.Commands;
 using Spectre.Console;
 
@@ -18,6 +19,7 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     KeysCommands.Create(),
     OrdersCommands.Create(),
     DataCommands.Create(),
+    BacktestCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -16,7 +16,7 @@ namespace Orchestrator.Server.Backtests;
 /// </summary>
 public static class BacktestRows
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static StrategyBacktest From(Guid strategyId, BacktestResult result, BacktestSettings settings, ParameterSet parameters, Guid? optimizationId, DateTime createdAt)
     {

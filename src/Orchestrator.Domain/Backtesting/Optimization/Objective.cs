@@ -12,6 +12,15 @@ public sealed record Objective(string Statistic)
         "Portfolio Turnover",
     };
 
+    /// <summary>Every statistic a backtest reports, by Lean's names.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+    [
+        "Total Orders", "Average Win", "Average Loss", "Compounding Annual Return", "Drawdown", "Expectancy", "Start Equity",
+        "End Equity", "Net Profit", "Sharpe Ratio", "Sortino Ratio", "Probabilistic Sharpe Ratio", "Loss Rate", "Win Rate",
+        "Profit-Loss Ratio", "Alpha", "Beta", "Annual Standard Deviation", "Annual Variance", "Information Ratio", "Tracking Error",
+        "Treynor Ratio", "Total Fees", "Portfolio Turnover", "Drawdown Recovery",
+    ];
+
     public bool Maximize => !LowerIsBetter.Contains(Statistic);
 
     /// <summary>The value to sort by, descending: the statistic, negated when lower is better.</summary>
