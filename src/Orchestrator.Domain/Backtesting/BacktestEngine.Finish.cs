@@ -1,3 +1,5 @@
+using Orchestrator.Domain.Backtesting.Statistics;
+
 namespace Orchestrator.Domain.Backtesting;
 
 public sealed partial class BacktestEngine
@@ -22,8 +24,9 @@ public sealed partial class BacktestEngine
         var orders = _orders.Select(o => new BacktestOrder(
             o.Order.OrderId, o.SignalId, o.Order.Symbol, o.Order.Side, o.Order.Type, o.Order.Quantity, o.SubmittedAt, o.Order.Status,
             o.Order.FilledQuantity, o.Order.AverageFillPrice, _orderFees.GetValueOrDefault(o.Order.OrderId), o.Order.RejectionReason)).ToList();
-        var statistics = BacktestStatistics.Compute(new BacktestRecord(
-            _settings, startDate, _days, _trades, _orders.Count, _totalFees));
+        var statistics = PerformanceStatistics.Compute(new StatisticsInput(
+            _settings.InitialCapital, startDate, _days, _trades.TransactionRecords, _trades.ClosedTrades, _orders.Count, _totalFees,
+            _settings.RiskFreeRate, _settings.TradingDaysPerYear));
         return new BacktestResult(
             strategyName,
             [.. _context.Symbols],
@@ -43,10 +46,11 @@ public sealed partial class BacktestEngine
         var curve = new List<EquityPoint>(_days.Count + 1);
         var peak = _settings.InitialCapital;
         curve.Add(new EquityPoint(_settings.Calendar.StartOfDay(startDate), peak, 0m));
-        foreach (var day in _days)
+        for (var i = 0; i < _days.Count; i++)
         {
-            peak = Math.Max(peak, day.Equity);
-            curve.Add(new EquityPoint(day.Close, day.Equity, peak == 0m ? 0m : (peak - day.Equity) / peak));
+            var equity = _days[i].Equity;
+            peak = Math.Max(peak, equity);
+            curve.Add(new EquityPoint(_dayCloses[i], equity, peak == 0m ? 0m : (peak - equity) / peak));
         }
 
         return curve;

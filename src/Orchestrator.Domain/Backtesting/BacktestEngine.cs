@@ -2,6 +2,7 @@ using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Matching;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.Portfolio;
+using Orchestrator.Domain.Backtesting.Statistics;
 using Orchestrator.Domain.Strategies;
 using Orchestrator.Domain.Strategies.Pipeline;
 
@@ -26,6 +27,7 @@ public sealed partial class BacktestEngine
     private readonly StrategyContext _context;
     private readonly Trades.TradeBuilder _trades = new();
     private readonly List<DailySample> _days = [];
+    private readonly List<DateTimeOffset> _dayCloses = [];
     private readonly List<(Order Order, Guid SignalId, DateTimeOffset SubmittedAt)> _orders = [];
     private readonly Dictionary<Guid, decimal> _orderFees = [];
     private readonly List<Signal> _pending = [];
@@ -233,7 +235,8 @@ public sealed partial class BacktestEngine
         }
 
         // Orders still working at the day's end expire by their own rules at the next bar; the sample is the close.
-        _days.Add(new DailySample(_day, _lastBarEnd, _account.Balance().PortfolioValue, _benchmarkPrice, _dayNotional));
+        _days.Add(new DailySample(_day, _account.Balance().PortfolioValue, _benchmarkPrice, _dayNotional));
+        _dayCloses.Add(_lastBarEnd);
         _dayNotional = 0m;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Domain.Backtesting;
+using Orchestrator.Domain.Backtesting.Statistics;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Matching.Slippage;
 using Orchestrator.Domain.Strategies.Parameters;
@@ -23,7 +24,7 @@ public static class BacktestRows
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(parameters);
-        var trades = TradeSummary.Of(result.Trades);
+        var trades = TradeSummary.From(result.Trades);
         return new StrategyBacktest
         {
             StrategyId = strategyId,
@@ -39,9 +40,9 @@ public static class BacktestRows
             MaxDrawdown = Fit(result.Statistic("Drawdown"), 10, 6),
             WinRate = Fit(trades.WinRate, 5, 4),
             ProfitFactor = Fit(trades.ProfitFactor, 10, 4),
-            TotalTrades = trades.Total,
-            WinningTrades = trades.Winning,
-            LosingTrades = trades.Losing,
+            TotalTrades = trades.TotalTrades,
+            WinningTrades = trades.WinningTrades,
+            LosingTrades = trades.LosingTrades,
             AvgWin = Fit(trades.AverageWin, 15, 8),
             AvgLoss = Fit(trades.AverageLoss, 15, 8),
             LargestWin = Fit(trades.LargestWin, 20, 8),
