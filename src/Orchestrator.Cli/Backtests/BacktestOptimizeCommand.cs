@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Cli.Backtests.Reports;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Domain.Backtesting;
 using Orchestrator.Domain.Backtesting.Optimization;
+using Orchestrator.Domain.Backtesting.Statistics;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Strategies.Parameters;
 using Orchestrator.Storage.MarketData;
@@ -54,9 +56,9 @@ public static class BacktestOptimizeCommand
             }
 
             var objective = new Objective(parse.GetValue(rank)!);
-            if (!Objective.Known.Contains(objective.Statistic))
+            if (!StatisticNames.All.Contains(objective.Statistic))
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, $"--rank: '{objective.Statistic}' is not a statistic ({string.Join(", ", Objective.Known)})");
+                return CommandErrors.Fail(ExitCodes.BadInput, $"--rank: '{objective.Statistic}' is not a statistic ({string.Join(", ", StatisticNames.All)})");
             }
 
             if (parse.GetValue(top) < 1)
@@ -168,8 +170,8 @@ public static class BacktestOptimizeCommand
         foreach (var run in runs.Where(static r => r.Result is not null).Take(top))
         {
             var r = run.Result!;
-            table.AddRow((++shown).ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(run.Values)), F(r.Statistic(objective.Statistic)),
-                P(r.Statistic("Net Profit")), F(r.Statistic("Sharpe Ratio")), P(r.Statistic("Drawdown")), F(r.Statistic("Total Orders")));
+            table.AddRow((++shown).ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(run.Values)), S(r, objective.Statistic),
+                S(r, "Net Profit"), S(r, "Sharpe Ratio"), S(r, "Drawdown"), S(r, "Total Orders"));
         }
 
         AnsiConsole.Write(table);
@@ -193,8 +195,8 @@ public static class BacktestOptimizeCommand
                 {
                     ["train"] = $"{w.TrainStart:yyyy-MM-dd}/{w.TrainEnd:yyyy-MM-dd}",
                     ["test"] = $"{w.TestStart:yyyy-MM-dd}/{w.TestEnd:yyyy-MM-dd}",
-                    ["best"] = w.Best is null ? null : Values(w.Best),
-                    ["train_score"] = w.Best is null ? null : w.TrainScore * (objective.Maximize ? 1 : -1),
+                    ["best"] = w.Best is null ? null : Values(w.Best.Values),
+                    ["train_score"] = w.Best?.Result?.Statistic(objective.Statistic),
                     ["test_statistics"] = w.Test is null ? null : new JsonObject(w.Test.Statistics.Select(static s => KeyValuePair.Create(s.Name, (JsonNode?)JsonValue.Create(s.Value)))),
                 });
             }
@@ -208,12 +210,13 @@ public static class BacktestOptimizeCommand
         foreach (var w in walk.Windows)
         {
             table.AddRow($"{w.TrainStart:yyyy-MM-dd} to {w.TrainEnd:yyyy-MM-dd}", $"{w.TestStart:yyyy-MM-dd} to {w.TestEnd:yyyy-MM-dd}",
-                Markup.Escape(w.Best is null ? "(none ran)" : Describe(w.Best)), w.TrainScore is { } s ? F(objective.Maximize ? s : -s) : "",
-                w.Test is null ? "" : P(w.Test.Statistic("Net Profit")), w.Test is null ? "" : F(w.Test.Statistic("Sharpe Ratio")));
+                Markup.Escape(w.Best is null ? "(none ran)" : Describe(w.Best.Values)),
+                w.Best?.Result is { } train ? S(train, objective.Statistic) : "",
+                w.Test is null ? "" : S(w.Test, "Net Profit"), w.Test is null ? "" : S(w.Test, "Sharpe Ratio"));
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Out-of-sample return, test windows chained: [bold]{P(walk.OutOfSampleReturn)}[/]");
+        AnsiConsole.MarkupLine($"Out-of-sample return, test windows chained: [bold]{StatisticFormatter.Format(walk.OutOfSampleReturn, StatisticFormat.Percent)}[/]");
         return ExitCodes.Success;
     }
 
@@ -223,7 +226,8 @@ public static class BacktestOptimizeCommand
     private static string Describe(IReadOnlyDictionary<string, object> values) =>
         string.Join(", ", values.OrderBy(static kv => kv.Key, StringComparer.Ordinal).Select(static kv => $"{kv.Key}={ParameterSet.Format(kv.Value)}"));
 
-    private static string F(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A statistic of a result, formatted as the report formats it.</summary>
+    private static string S(BacktestResult result, string name) =>
+        Markup.Escape(StatisticFormatter.Format(result.Statistics.First(s => s.Name == name)));
 
-    private static string P(decimal value) => (value * 100m).ToString("0.###", CultureInfo.InvariantCulture) + "%";
 }

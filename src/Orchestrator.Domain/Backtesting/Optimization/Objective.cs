@@ -1,3 +1,5 @@
+using Orchestrator.Domain.Backtesting.Statistics;
+
 namespace Orchestrator.Domain.Backtesting.Optimization;
 
 /// <summary>
@@ -8,18 +10,9 @@ public sealed record Objective(string Statistic)
 {
     private static readonly HashSet<string> LowerIsBetter = new(StringComparer.Ordinal)
     {
-        "Drawdown", "Annual Standard Deviation", "Annual Variance", "Tracking Error", "Total Fees", "Loss Rate", "Drawdown Recovery",
-        "Portfolio Turnover",
+        StatisticNames.Drawdown, StatisticNames.AnnualStandardDeviation, StatisticNames.AnnualVariance, StatisticNames.TrackingError,
+        StatisticNames.TotalFees, StatisticNames.LossRate, StatisticNames.DrawdownRecovery, StatisticNames.PortfolioTurnover,
     };
-
-    /// <summary>Every statistic a backtest reports, by Lean's names.</summary>
-    public static IReadOnlyList<string> Known { get; } =
-    [
-        "Total Orders", "Average Win", "Average Loss", "Compounding Annual Return", "Drawdown", "Expectancy", "Start Equity",
-        "End Equity", "Net Profit", "Sharpe Ratio", "Sortino Ratio", "Probabilistic Sharpe Ratio", "Loss Rate", "Win Rate",
-        "Profit-Loss Ratio", "Alpha", "Beta", "Annual Standard Deviation", "Annual Variance", "Information Ratio", "Tracking Error",
-        "Treynor Ratio", "Total Fees", "Portfolio Turnover", "Drawdown Recovery",
-    ];
 
     public bool Maximize => !LowerIsBetter.Contains(Statistic);
 

@@ -73,7 +73,7 @@ public sealed record ParameterRange(string Path, IReadOnlyList<object> Values)
                 return null;
             }
 
-            values.Add(spec.Kind == ParameterKind.Integer ? (int)v : v);
+            values.Add(spec.Kind == ParameterKind.Integer ? (object)(int)v : v);
             if (values.Count > 10_000)
             {
                 error = $"{spec.Path}: more than 10,000 values";

@@ -3,10 +3,9 @@ using Orchestrator.Domain.Strategies.Templates;
 
 namespace Orchestrator.Domain.Backtesting.Optimization;
 
-/// <summary>One window of a walk-forward: the best parameters on the training days and how they did on the test days after.</summary>
+/// <summary>One window of a walk-forward: the best run on the training days and how its parameters did on the test days after.</summary>
 public sealed record WalkForwardWindow(
-    DateOnly TrainStart, DateOnly TrainEnd, DateOnly TestStart, DateOnly TestEnd,
-    IReadOnlyDictionary<string, object>? Best, decimal? TrainScore, BacktestResult? Test);
+    DateOnly TrainStart, DateOnly TrainEnd, DateOnly TestStart, DateOnly TestEnd, OptimizationRun? Best, BacktestResult? Test);
 
 /// <summary>
 /// The windows and the out-of-sample result: the test windows chained, each starting where the last ended
@@ -74,7 +73,7 @@ public static class WalkForward
                 equity *= test.EndEquity / settings.InitialCapital;
             }
 
-            windows.Add(new WalkForwardWindow(trainStart, trainEnd, testStart, testEnd, best?.Values, best?.Score, test));
+            windows.Add(new WalkForwardWindow(trainStart, trainEnd, testStart, testEnd, best, test));
             progress?.Report(++done);
         }
 

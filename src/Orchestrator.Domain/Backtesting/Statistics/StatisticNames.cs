@@ -31,4 +31,12 @@ public static class StatisticNames
     public const string TotalFees = "Total Fees";
     public const string PortfolioTurnover = "Portfolio Turnover";
     public const string DrawdownRecovery = "Drawdown Recovery";
+
+    /// <summary>All 25, in the order <see cref="PerformanceStatistics.Compute"/> returns them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        TotalOrders, AverageWin, AverageLoss, CompoundingAnnualReturn, Drawdown, Expectancy, StartEquity, EndEquity, NetProfit,
+        SharpeRatio, SortinoRatio, ProbabilisticSharpeRatio, LossRate, WinRate, ProfitLossRatio, Alpha, Beta, AnnualStandardDeviation,
+        AnnualVariance, InformationRatio, TrackingError, TreynorRatio, TotalFees, PortfolioTurnover, DrawdownRecovery,
+    ];
 }
