@@ -46,6 +46,10 @@ public static class BacktestBenchmark
             plain = Math.Min(plain, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        Backtester.Run(request, bars);
+        Console.WriteLine($"One run: {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1_000_000.0:N1} MB allocated; GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
         var engineRate = bars.Length / engine;
         var plainRate = bars.Length / plain;
         Console.WriteLine($"{bars.Length:N0} bars ({Symbols} symbols x {days} days x 390 minutes, synthetic); {result!.Orders.Count:N0} orders, {result.Trades.Count:N0} trades; best of {rounds}");

@@ -221,7 +221,7 @@ public static class BacktestOptimizeCommand
     }
 
     private static JsonObject Values(IReadOnlyDictionary<string, object> values) =>
-        new(values.OrderBy(static kv => kv.Key, StringComparer.Ordinal).Select(static kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(ParameterSet.Format(kv.Value)))));
+        new(values.OrderBy(static kv => kv.Key, StringComparer.Ordinal).Select(static kv => KeyValuePair.Create(kv.Key, (JsonNode?)ParameterSchema.ToNode(kv.Value))));
 
     private static string Describe(IReadOnlyDictionary<string, object> values) =>
         string.Join(", ", values.OrderBy(static kv => kv.Key, StringComparer.Ordinal).Select(static kv => $"{kv.Key}={ParameterSet.Format(kv.Value)}"));

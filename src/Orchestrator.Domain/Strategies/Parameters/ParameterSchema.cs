@@ -223,7 +223,8 @@ public sealed class ParameterSchema
         _ => null,
     };
 
-    private static JsonNode ToNode(object value) => value switch
+    /// <summary>A parameter value (int, decimal, bool or string) as a JSON value.</summary>
+    public static JsonNode ToNode(object value) => value switch
     {
         int i => JsonValue.Create(i),
         decimal d => JsonValue.Create(d),
