@@ -15,7 +15,14 @@ public sealed partial class BacktestEngine
 
         public decimal Cash => engine._account.Cash;
 
-        public decimal Equity => engine._account.Balance().PortfolioValue;
+        public decimal Equity
+        {
+            get
+            {
+                engine.MarkPositions();
+                return engine._account.Balance().PortfolioValue;
+            }
+        }
 
         public decimal PositionOf(string symbol) => engine._account.Positions.QuantityOf(symbol);
 

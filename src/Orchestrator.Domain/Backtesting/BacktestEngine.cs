@@ -3,6 +3,7 @@ using Orchestrator.Domain.Matching;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.Portfolio;
 using Orchestrator.Domain.Backtesting.Statistics;
+using Orchestrator.Domain.Common;
 using Orchestrator.Domain.Strategies;
 using Orchestrator.Domain.Strategies.Pipeline;
 
@@ -32,7 +33,8 @@ public sealed partial class BacktestEngine
     private readonly Dictionary<Guid, decimal> _orderFees = [];
     private readonly List<Signal> _pending = [];
     private readonly HashSet<string> _strategySymbols;
-    private readonly string? _benchmarkOnly;
+    private readonly Dictionary<string, SymbolState> _symbols = new(StringComparer.Ordinal);
+    private readonly RecentSymbols<SymbolState> _recentSymbols = new();
 
     private DateOnly _day;
     private DateTimeOffset _dayEnd = DateTimeOffset.MinValue;
@@ -57,7 +59,6 @@ public sealed partial class BacktestEngine
         _settings = settings;
         _strategy = strategy;
         _strategySymbols = new HashSet<string>(symbols, StringComparer.Ordinal);
-        _benchmarkOnly = settings.BenchmarkSymbol is { } b && !_strategySymbols.Contains(b) ? b : null;
         _exchange = new PaperExchange(new PaperExchangeOptions
         {
             FeeModel = settings.FeeModel,
@@ -114,16 +115,21 @@ public sealed partial class BacktestEngine
             Apply(events);
         }
 
-        _account.Mark(bar.Symbol, bar.Close, bar.End);
-        if (_benchmarkOnly is not null && bar.Symbol == _benchmarkOnly)
+        if (!_recentSymbols.TryGet(bar.Symbol, out var symbol))
         {
-            _benchmarkPrice = bar.Close;
-            return;
+            symbol = SymbolFor(bar.Symbol);
         }
 
-        if (bar.Symbol == _settings.BenchmarkSymbol)
+        symbol.LastClose = bar.Close;
+        symbol.LastEnd = bar.End;
+        if (symbol.IsBenchmark)
         {
             _benchmarkPrice = bar.Close;
+        }
+
+        if (!symbol.IsTraded)
+        {
+            return;
         }
 
         _context.Time = bar.End;
@@ -134,8 +140,49 @@ public sealed partial class BacktestEngine
         }
     }
 
+    /// <summary>
+    /// Marks every open position at its symbol's last close. Positions are valued only when something reads
+    /// their value (a signal being sized or checked, a day's close), not on every bar: that keeps the hot path
+    /// free of position lookups.
+    /// </summary>
+    private void MarkPositions()
+    {
+        foreach (var position in _account.Positions.OpenPositions)
+        {
+            if (_symbols.TryGetValue(position.Symbol, out var symbol))
+            {
+                position.Mark(symbol.LastClose, symbol.LastEnd);
+            }
+        }
+    }
+
+    private SymbolState SymbolFor(string name)
+    {
+        if (!_symbols.TryGetValue(name, out var symbol))
+        {
+            symbol = new SymbolState(_strategySymbols.Contains(name), name == _settings.BenchmarkSymbol);
+            _symbols.Add(name, symbol);
+        }
+
+        _recentSymbols.Add(name, symbol);
+        return symbol;
+    }
+
+    /// <summary>What the engine keeps per symbol between bars.</summary>
+    private sealed class SymbolState(bool isTraded, bool isBenchmark)
+    {
+        public bool IsTraded { get; } = isTraded;
+
+        public bool IsBenchmark { get; } = isBenchmark;
+
+        public decimal LastClose { get; set; }
+
+        public DateTimeOffset LastEnd { get; set; }
+    }
+
     private void Route(in Bar bar)
     {
+        MarkPositions();
         // Copy first: routing may not add signals, but a strategy emitting from OnBar re-entrantly must not break the loop.
         for (var i = 0; i < _pending.Count; i++)
         {
@@ -235,6 +282,7 @@ public sealed partial class BacktestEngine
         }
 
         // Orders still working at the day's end expire by their own rules at the next bar; the sample is the close.
+        MarkPositions();
         _days.Add(new DailySample(_day, _account.Balance().PortfolioValue, _benchmarkPrice, _dayNotional));
         _dayCloses.Add(_lastBarEnd);
         _dayNotional = 0m;

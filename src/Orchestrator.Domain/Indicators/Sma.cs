@@ -24,13 +24,16 @@ public sealed class Sma : IValueIndicator
 
     public bool IsReady => _window.IsFull;
 
-    public decimal Value { get; private set; }
+    /// <summary>Computed when read: the division is the costly part, and a backtest reads it far less often than it updates.</summary>
+    public decimal Value => IsReady ? _sum / Period : 0m;
+
+    /// <summary>The sum of the window (Value × Period once ready): comparisons of averages can cross-multiply instead of dividing.</summary>
+    public decimal Sum => _sum;
 
     public void Update(decimal value)
     {
         Samples++;
         _sum += value - (_window.Push(value) ?? 0m);
-        Value = IsReady ? _sum / Period : 0m;
     }
 
     public void Reset()
@@ -38,6 +41,5 @@ public sealed class Sma : IValueIndicator
         _window.Clear();
         _sum = 0m;
         Samples = 0;
-        Value = 0m;
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Domain.Common;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Matching.Book;
 using Orchestrator.Domain.Orders;
@@ -25,6 +26,7 @@ public sealed partial class PaperExchange
     private readonly PaperExchangeOptions _options;
     private readonly Dictionary<string, SymbolBook> _books = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, BookEntry> _orders = [];
+    private readonly RecentSymbols<SymbolBook> _recentBooks = new();
 
     /// <summary>Restored DAY orders whose submission time is unknown: they take the session of the next instant we see.</summary>
     private readonly List<BookEntry> _pendingDayExpiry = [];
@@ -114,9 +116,17 @@ public sealed partial class PaperExchange
     /// and triggered stops, then limits by price and time) within the participation limit, expires orders due
     /// by its end, and becomes the symbol's last market. Fills carry <see cref="Bar.End"/> as their time.
     /// </summary>
-    public IReadOnlyList<ExchangeEvent> OnBar(Bar bar)
+    public IReadOnlyList<ExchangeEvent> OnBar(in Bar bar)
     {
         var book = BookFor(bar.Symbol);
+        if (book.IsIdle && _pendingDayExpiry.Count == 0)
+        {
+            // The common case of a backtest: nothing works in this symbol, so the bar only becomes its last market.
+            book.LastBar = bar;
+            book.LastIsQuote = false;
+            return [];
+        }
+
         _events.Clear();
         ResolvePendingDayExpiries(bar.Start);
         ExpireDue(book, bar.Start);
@@ -268,12 +278,18 @@ public sealed partial class PaperExchange
 
     private SymbolBook BookFor(string symbol)
     {
-        if (!_books.TryGetValue(symbol, out var book))
+        if (_recentBooks.TryGet(symbol, out var book))
+        {
+            return book;
+        }
+
+        if (!_books.TryGetValue(symbol, out book))
         {
             book = new SymbolBook(symbol, _options.TradingHoursFor(symbol));
             _books.Add(symbol, book);
         }
 
+        _recentBooks.Add(symbol, book);
         return book;
     }
 

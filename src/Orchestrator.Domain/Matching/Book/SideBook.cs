@@ -18,6 +18,9 @@ internal sealed class SideBook(OrderSide side)
     /// <summary>Buy stops trigger lowest first (as the price rises), sell stops highest first.</summary>
     public PriceLadder Stops { get; } = new(bestIsHighest: side == OrderSide.Sell);
 
+    /// <summary>No working order on this side: market data has nothing to match.</summary>
+    public bool IsEmpty => Market.Live == 0 && Limits.Count == 0 && Stops.Count == 0;
+
     public decimal TakenFromBar { get; set; }
 
     public decimal TakenFromQuote { get; set; }

@@ -33,6 +33,9 @@ internal sealed class SymbolBook(string symbol, TradingHours hours)
 
     public SideBook SideOf(OrderSide side) => side == OrderSide.Buy ? Buys : Sells;
 
+    /// <summary>No working order and none waiting to expire: a bar only becomes the last market.</summary>
+    public bool IsIdle => Expiries.Count == 0 && Buys.IsEmpty && Sells.IsEmpty;
+
     public decimal? LastPrice => LastIsQuote ? LastQuote?.Mid : LastBar?.Close;
 
     /// <summary>

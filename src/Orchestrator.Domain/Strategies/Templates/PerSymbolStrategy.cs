@@ -1,3 +1,4 @@
+using Orchestrator.Domain.Common;
 using Orchestrator.Domain.MarketData;
 
 namespace Orchestrator.Domain.Strategies.Templates;
@@ -11,27 +12,19 @@ public abstract class PerSymbolStrategy<TState> : Strategy
     where TState : class
 {
     private readonly Dictionary<string, TState> _states = new(StringComparer.Ordinal);
-    private string? _lastSymbol;
-    private TState? _lastState;
+    private readonly RecentSymbols<TState> _recent = new();
 
     public sealed override void OnBar(IStrategyContext context, in Bar bar)
     {
-        TState state;
-        if (ReferenceEquals(bar.Symbol, _lastSymbol) && _lastState is not null)
+        if (!_recent.TryGet(bar.Symbol, out var state))
         {
-            state = _lastState;
-        }
-        else
-        {
-            if (!_states.TryGetValue(bar.Symbol, out var found))
+            if (!_states.TryGetValue(bar.Symbol, out state))
             {
-                found = CreateState(context, bar.Symbol);
-                _states.Add(bar.Symbol, found);
+                state = CreateState(context, bar.Symbol);
+                _states.Add(bar.Symbol, state);
             }
 
-            state = found;
-            _lastSymbol = bar.Symbol;
-            _lastState = found;
+            _recent.Add(bar.Symbol, state);
         }
 
         OnBar(context, bar, state);
