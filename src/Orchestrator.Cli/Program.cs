@@ -18,6 +18,7 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     ApiKeysCommands.Create(),
     KeysCommands.Create(),
     OrdersCommands.Create(),
+    StrategiesCommands.Create(),
     DataCommands.Create(),
     BacktestCommands.Create(),
 };

@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -16,8 +12,6 @@ namespace Orchestrator.Cli.Commands;
 /// </summary>
 public static class OrdersCommands
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Command Create()
     {
         var orders = new Command("orders", "Place, list and cancel orders through a running server");
@@ -27,22 +21,10 @@ public static class OrdersCommands
         return orders;
     }
 
-    private static Option<string> UrlOption() => new("--url")
-    {
-        Description = "The server (default: ORCHESTRATOR_URL or " + ServerDefaults.Urls + ")",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_URL") ?? ServerDefaults.Urls,
-    };
-
-    private static Option<string?> KeyOption() => new("--api-key")
-    {
-        Description = "An API key (default: ORCHESTRATOR_API_KEY)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_API_KEY"),
-    };
-
     private static Command Place()
     {
-        var url = UrlOption();
-        var key = KeyOption();
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
         var account = new Option<Guid>("--account") { Description = "The account id", Required = true };
         var symbol = new Option<string>("--symbol") { Description = "The symbol, e.g. AAPL", Required = true };
         var side = new Option<string>("--side") { Description = "BUY or SELL", Required = true };
@@ -54,7 +36,7 @@ public static class OrdersCommands
         var gtd = new Option<DateTimeOffset?>("--good-till") { Description = "For GTD: when the order expires (ISO 8601)" };
         var clientId = new Option<string?>("--client-order-id") { Description = "Your id for the order: re-sending it never makes a second order" };
         var command = new Command("place", "Place an order") { url, key, account, symbol, side, type, quantity, limit, stop, tif, gtd, clientId };
-        command.SetAction((parse, ct) => SendAsync(parse.GetValue(url)!, parse.GetValue(key), http => http.PostAsJsonAsync("api/v1/orders", new
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), http => http.PostAsJsonAsync("api/v1/orders", new
         {
             accountId = parse.GetValue(account),
             clientOrderId = parse.GetValue(clientId),
@@ -72,8 +54,8 @@ public static class OrdersCommands
 
     private static Command List()
     {
-        var url = UrlOption();
-        var key = KeyOption();
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
         var status = new Option<string?>("--status") { Description = "NEW, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED or EXPIRED" };
         var symbol = new Option<string?>("--symbol") { Description = "Only this symbol" };
         var account = new Option<Guid?>("--account") { Description = "Only this account" };
@@ -86,32 +68,19 @@ public static class OrdersCommands
             Add(query, "status", parse.GetValue(status));
             Add(query, "symbol", parse.GetValue(symbol));
             Add(query, "accountId", parse.GetValue(account)?.ToString());
-            return SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.GetAsync("api/v1/orders?" + string.Join('&', query), ct), ct);
+            return ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.GetAsync("api/v1/orders?" + string.Join('&', query), ct), ct);
         });
         return command;
     }
 
     private static Command Cancel()
     {
-        var url = UrlOption();
-        var key = KeyOption();
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
         var id = new Argument<Guid>("order-id") { Description = "The order's id" };
         var command = new Command("cancel", "Cancel what remains of an order") { url, key, id };
-        command.SetAction((parse, ct) => SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.DeleteAsync($"api/v1/orders/{parse.GetValue(id)}", ct), ct));
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.DeleteAsync($"api/v1/orders/{parse.GetValue(id)}", ct), ct));
         return command;
-    }
-
-    /// <summary>The problem's detail (or title); null when the body is not a problem document (a proxy's page).</summary>
-    private static string? ProblemDetail(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text) is JsonObject problem ? problem["detail"]?.GetValue<string>() ?? problem["title"]?.GetValue<string>() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static void Add(List<string> query, string name, string? value)
@@ -119,46 +88,6 @@ public static class OrdersCommands
         if (!string.IsNullOrWhiteSpace(value))
         {
             query.Add($"{name}={Uri.EscapeDataString(value)}");
-        }
-    }
-
-    private static async Task<int> SendAsync(string url, string? apiKey, Func<HttpClient, Task<HttpResponseMessage>> send, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(apiKey))
-        {
-            return CommandErrors.Fail(ExitCodes.BadInput, "--api-key: an API key is required (or set ORCHESTRATOR_API_KEY).");
-        }
-
-        if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
-        {
-            return CommandErrors.Fail(ExitCodes.BadInput, $"--url: '{url}' is not an http(s) address.");
-        }
-
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-API-Key", apiKey);
-        HttpResponseMessage response;
-        try
-        {
-            response = await send(client);
-        }
-        catch (HttpRequestException ex)
-        {
-            return CommandErrors.Fail(ExitCodes.Failure, $"--url: the server at {baseAddress} cannot be reached ({ex.Message}).");
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (response.IsSuccessStatusCode)
-            {
-                Console.WriteLine(text.Length == 0 ? "{}" : JsonNode.Parse(text)!.ToJsonString(Indented));
-                return ExitCodes.Success;
-            }
-
-            var detail = ProblemDetail(text);
-            var status = (int)response.StatusCode;
-            return CommandErrors.Fail(status is >= 400 and < 500 ? ExitCodes.BadInput : ExitCodes.Failure,
-                $"{status.ToString(CultureInfo.InvariantCulture)}: {detail ?? response.ReasonPhrase}");
         }
     }
 }

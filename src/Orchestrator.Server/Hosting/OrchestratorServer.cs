@@ -4,6 +4,7 @@ using Orchestrator.Server.MarketData;
 using Orchestrator.Server.MarketData.Live;
 using Orchestrator.Server.Orders;
 using Orchestrator.Server.Portfolio;
+using Orchestrator.Server.Strategies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,7 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorSecurity(builder.Configuration);
         builder.Services.AddOrchestratorTrading(builder.Configuration);
         builder.Services.AddOrchestratorMarketData(builder.Configuration);
+        builder.Services.AddOrchestratorStrategies();
         builder.Services.AddOrchestratorBacktests();
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
@@ -78,6 +80,7 @@ public static class OrchestratorServer
         app.MapAccountsApiV1();
         app.MapOrdersApiV1();
         app.MapPortfolioApiV1();
+        app.MapStrategiesApiV1();
         app.MapSymbolsApiV1();
         app.MapBarsApiV1();
         app.MapQuotesApiV1();

@@ -10,6 +10,8 @@ namespace Orchestrator.Domain.Strategies.Templates;
 /// <param name="Type">The seed's strategy_type / template_type (MOMENTUM, MEAN_REVERSION, BREAKOUT, BENCHMARK).</param>
 /// <param name="Category">The seed's category (DAY_TRADING, SWING_TRADING, POSITION_TRADING).</param>
 /// <param name="Rules">Cross-parameter rules the schema cannot say (e.g. short period below long period).</param>
+/// <param name="DefaultRiskSettings">The seed's default_risk_settings: what a strategy of this template gets for each risk setting its user leaves unset (none by default).</param>
+/// <param name="Version">The template's version (the seed's strategy_templates.version); a change to its parameters or rules deserves a new one.</param>
 public sealed record StrategyTemplateDefinition(
     string Name,
     string Type,
@@ -18,8 +20,13 @@ public sealed record StrategyTemplateDefinition(
     IReadOnlyList<string> Tags,
     ParameterSchema Parameters,
     Func<ParameterSet, Strategy> Create,
-    Func<ParameterSet, IEnumerable<ParameterError>>? Rules = null)
+    Func<ParameterSet, IEnumerable<ParameterError>>? Rules = null,
+    RiskSettings? DefaultRiskSettings = null,
+    string Version = "1.0.0")
 {
+    /// <summary>The risk settings a strategy of this template starts from.</summary>
+    public RiskSettings RiskDefaults => DefaultRiskSettings ?? RiskSettings.None;
+
     /// <summary>Resolves overrides and applies the template's rules: the parameters, or every error naming its parameter.</summary>
     public ParameterResolution Validate(ParameterResolution resolution)
     {

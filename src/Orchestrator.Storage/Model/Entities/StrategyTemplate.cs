@@ -17,6 +17,12 @@ public sealed class StrategyTemplate
     /// <summary>JSON document (jsonb on PostgreSQL, JSON text on SQLite).</summary>
     public string? DefaultRiskSettings { get; set; }
 
+    /// <summary>
+    /// Added by migration 20261126_005: the JSON Schema (draft 2020-12) that a user's parameter overrides are
+    /// validated against (jsonb on PostgreSQL, JSON text on SQLite).
+    /// </summary>
+    public string? ParameterSchema { get; set; }
+
     public string? Author { get; set; }
 
     public string? Version { get; set; }

@@ -1,6 +1,10 @@
 namespace Orchestrator.Storage.Model.Entities;
 
-/// <summary>A row of <c>user_strategies</c> (see the initial-schema migrations for the column definitions).</summary>
+/// <summary>
+/// A row of <c>user_strategies</c> (see the initial-schema migrations for the column definitions). Its id is
+/// its <see cref="Strategy"/>'s id (migration 20261126_005 makes it a foreign key): <c>strategies</c> is the
+/// source of truth and this row is derived from it, except for <see cref="TradingSchedule"/>, which lives only here.
+/// </summary>
 public sealed class UserStrategy
 {
     public Guid UserStrategyId { get; set; } = Guid.CreateVersion7();

@@ -17,6 +17,7 @@ internal sealed class StrategyTemplateMapping(bool postgres) : IEntityTypeConfig
         builder.Property(e => e.Description).HasColumnName("description");
         builder.Property(e => e.DefaultParameters).HasColumnName("default_parameters").HasColumnType(postgres ? "jsonb" : "JSON_TEXT").IsRequired();
         builder.Property(e => e.DefaultRiskSettings).HasColumnName("default_risk_settings").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
+        builder.Property(e => e.ParameterSchema).HasColumnName("parameter_schema").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
         builder.Property(e => e.Author).HasColumnName("author").HasMaxLength(100);
         builder.Property(e => e.Version).HasColumnName("version").HasMaxLength(20).HasDefaultValueSql(postgres ? "'1.0.0'" : "'1.0.0'");
         builder.Property(e => e.Category).HasColumnName("category").HasMaxLength(30);

@@ -12,6 +12,8 @@ internal sealed class UserStrategyMapping(bool postgres) : IEntityTypeConfigurat
         builder.ToTable("user_strategies");
         builder.HasKey(e => e.UserStrategyId);
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Migration 20261126_005: the instance row shares its strategy's id and goes with it (NOTES.md defect 14).
+        builder.HasOne<Strategy>().WithOne().HasForeignKey<UserStrategy>(e => e.UserStrategyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StrategyTemplate>().WithMany().HasForeignKey(e => e.TemplateId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(e => e.UserStrategyId).HasColumnName("user_strategy_id").ValueGeneratedNever();
         builder.Property(e => e.UserId).HasColumnName("user_id");
