@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Backtesting;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Matching.Slippage;
+using Orchestrator.Domain.Strategies;
 using Orchestrator.Domain.Strategies.Templates;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.Model;
@@ -43,16 +44,18 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
             return new BacktestPlan(null, null, StrategyNotFound: true);
         }
 
-        var config = await db.StrategyConfigs.AsNoTracking().Where(c => c.StrategyId == strategyId).Select(c => c.Document).FirstOrDefaultAsync(ct);
-        var backtestConfig = config is null ? null : JsonNode.Parse(config)?["backtest_config"] as JsonObject;
+        var document = await db.StrategyConfigs.AsNoTracking().Where(c => c.StrategyId == strategyId).Select(c => c.Document).FirstOrDefaultAsync(ct);
+        var config = (document is null ? null : JsonNode.Parse(document)?["backtest_config"]) is JsonObject stored
+            ? BacktestConfig.FromJson(stored.ToJsonString()).Settings ?? BacktestConfig.Default
+            : BacktestConfig.Default;
         var template = StrategyCatalog.Find(strategy.TemplateName);
         if (template is null)
         {
             return new BacktestPlan(null, errors.Add("strategyId", $"the strategy's template '{strategy.TemplateName}' is not available"));
         }
 
-        var stored = strategy.Parameters is null ? new JsonObject() : JsonNode.Parse(strategy.Parameters) as JsonObject ?? new JsonObject();
-        var merged = Merge(stored, body.Parameters);
+        var saved = strategy.Parameters is null ? new JsonObject() : JsonNode.Parse(strategy.Parameters) as JsonObject ?? new JsonObject();
+        var merged = Merge(saved, body.Parameters);
         var resolution = template.Validate(template.Parameters.Resolve(merged));
         foreach (var error in resolution.Errors)
         {
@@ -70,8 +73,8 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
             errors.Add("benchmark", $"unknown symbol {benchmark}");
         }
 
-        var from = body.From ?? DateFrom(backtestConfig, "start_date");
-        var to = body.To ?? DateFrom(backtestConfig, "end_date");
+        var from = body.From ?? config.StartDate;
+        var to = body.To ?? config.EndDate;
         errors.Check(from is not null, "from", "is required (or set backtest_config.start_date on the strategy)");
         errors.Check(to is not null, "to", "is required (or set backtest_config.end_date on the strategy)");
         if (from is { } f && to is { } t)
@@ -80,12 +83,12 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
             errors.Check(t.DayNumber - f.DayNumber <= MaxDays, "to", $"a backtest covers at most {MaxDays} days");
         }
 
-        var capital = body.InitialCapital ?? NumberFrom(backtestConfig, "initial_capital") ?? 100_000m;
+        var capital = body.InitialCapital ?? config.InitialCapital;
         errors.Check(capital is > 0m and < 1_000_000_000_000m, "initialCapital", "must be positive and below 10^12");
         string? feeError = null, slippageError = null;
-        var fees = body.Fees is { } feeText ? FeeModelSpec.Parse(feeText, out feeError) : new PercentageFeeModel(NumberFrom(backtestConfig, "commission_rate") ?? 0.001m);
+        var fees = body.Fees is { } feeText ? FeeModelSpec.Parse(feeText, out feeError) : new PercentageFeeModel(config.CommissionRate);
         errors.Check(fees is not null, "fees", feeError ?? string.Empty);
-        var slippage = body.Slippage is { } slipText ? SlippageModelSpec.Parse(slipText, out slippageError) : new FixedSlippageModel(NumberFrom(backtestConfig, "slippage") ?? 0.0005m);
+        var slippage = body.Slippage is { } slipText ? SlippageModelSpec.Parse(slipText, out slippageError) : new FixedSlippageModel(config.Slippage);
         errors.Check(slippage is not null, "slippage", slippageError ?? string.Empty);
         errors.Check(body.RiskFreeRate is null or (>= 0m and < 1m), "riskFreeRate", "must be in [0, 1)");
         if (errors.Any)
@@ -122,12 +125,4 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
 
         return merged;
     }
-
-    private static DateOnly? DateFrom(JsonObject? config, string name) =>
-        config?[name] is JsonValue v && v.TryGetValue<string>(out var text) && DateOnly.TryParse(text.Length >= 10 ? text[..10] : text, System.Globalization.CultureInfo.InvariantCulture, out var d)
-            ? d
-            : null;
-
-    private static decimal? NumberFrom(JsonObject? config, string name) =>
-        config?[name] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null;
 }

@@ -9,7 +9,7 @@ namespace Orchestrator.Server.Strategies;
 /// template's defaults, nested as the template names them (<c>{"moving_averages":{"short_period":5}}</c>);
 /// <c>riskSettings</c>, <c>tradingSchedule</c> and <c>backtestConfig</c> are the snake_case documents described
 /// by <see cref="Domain.Strategies.RiskSettings"/>, <see cref="Domain.Strategies.TradingSchedule"/> and
-/// <see cref="Domain.Strategies.BacktestSettings"/>.
+/// <see cref="Domain.Strategies.BacktestConfig"/>.
 /// </summary>
 public sealed record CreateStrategyRequest(
     string? Template,

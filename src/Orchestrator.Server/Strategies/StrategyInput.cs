@@ -42,14 +42,14 @@ public static class StrategyInput
     }
 
     /// <summary>The backtest configuration (absent or null: the defaults).</summary>
-    public static BacktestSettings? Backtest(JsonElement? json, ValidationErrors errors)
+    public static BacktestConfig? Backtest(JsonElement? json, ValidationErrors errors)
     {
         if (json is not { ValueKind: not JsonValueKind.Null } value)
         {
-            return BacktestSettings.Default;
+            return BacktestConfig.Default;
         }
 
-        var (settings, problems) = BacktestSettings.FromJson(value);
+        var (settings, problems) = BacktestConfig.FromJson(value);
         Add(errors, BacktestField, "backtest_config", problems);
         return settings;
     }

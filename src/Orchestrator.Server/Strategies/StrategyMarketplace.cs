@@ -69,7 +69,7 @@ public sealed class StrategyMarketplace(OrchestratorDbContext db, StrategyServic
             UserId = userId,
             Name = name.Trim(),
             TradingSchedule = null,
-            Backtest = BacktestSettings.Default,
+            Backtest = BacktestConfig.Default,
             IsPublic = false,
             IsActive = false,
         };

@@ -67,7 +67,7 @@ public sealed class StrategyPerformance(OrchestratorDbContext db)
         document is not null && JsonNode.Parse(document)?["backtest_config"]?["initial_capital"] is JsonValue value
         && value.TryGetValue<decimal>(out var capital) && capital > 0m
             ? capital
-            : BacktestSettings.DefaultInitialCapital;
+            : BacktestConfig.DefaultInitialCapital;
 
     private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 }

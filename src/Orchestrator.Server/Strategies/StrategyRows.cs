@@ -20,7 +20,7 @@ public sealed record StrategyDraft(
     ParameterSet Parameters,
     RiskSettings RiskSettings,
     TradingSchedule? TradingSchedule,
-    BacktestSettings Backtest,
+    BacktestConfig Backtest,
     bool IsPublic,
     bool IsActive);
 
@@ -117,7 +117,7 @@ public static class StrategyRows
         var risk = RiskSettings.FromJson(rows.Strategy.RiskSettings ?? "{}").Settings ?? definition.RiskDefaults;
         var schedule = rows.Instance.TradingSchedule is { } text ? TradingSchedule.FromJson(text).Schedule : null;
         var backtestJson = StoredJson.Object(rows.Config.Document)?["backtest_config"] as JsonObject;
-        var backtest = backtestJson is null ? BacktestSettings.Default : BacktestSettings.FromJson(backtestJson.ToJsonString()).Settings ?? BacktestSettings.Default;
+        var backtest = backtestJson is null ? BacktestConfig.Default : BacktestConfig.FromJson(backtestJson.ToJsonString()).Settings ?? BacktestConfig.Default;
         return (new StrategyDraft(rows.Strategy.StrategyId, rows.Strategy.UserId, rows.Template, definition, rows.Strategy.StrategyName, parameters, risk,
             schedule, backtest, rows.Strategy.IsPublic == true, rows.Strategy.IsActive == true), null);
     }

@@ -10,17 +10,17 @@ namespace Orchestrator.Domain.Strategies;
 /// Every member is optional; the defaults are the seed's example (no dates: the backtest request names the
 /// period). <see cref="InitialCapital"/> is also the equity that per-strategy drawdown is measured against.
 /// </summary>
-public sealed record BacktestSettings(DateOnly? StartDate, DateOnly? EndDate, decimal InitialCapital, decimal CommissionRate, decimal Slippage)
+public sealed record BacktestConfig(DateOnly? StartDate, DateOnly? EndDate, decimal InitialCapital, decimal CommissionRate, decimal Slippage)
 {
     public const decimal DefaultInitialCapital = 100_000m;
 
     private static readonly string[] Members = ["start_date", "end_date", "initial_capital", "commission_rate", "slippage"];
 
     /// <summary>No period, 100,000 of capital, commission 0.1% (strategy_backtests' default), slippage 0.05%.</summary>
-    public static BacktestSettings Default { get; } = new(null, null, DefaultInitialCapital, 0.001m, 0.0005m);
+    public static BacktestConfig Default { get; } = new(null, null, DefaultInitialCapital, 0.001m, 0.0005m);
 
     /// <summary>Parses the JSON shape above (a missing member takes its default); errors name the member.</summary>
-    public static (BacktestSettings? Settings, IReadOnlyList<FieldError> Errors) FromJson(JsonElement json)
+    public static (BacktestConfig? Settings, IReadOnlyList<FieldError> Errors) FromJson(JsonElement json)
     {
         var fields = JsonFields.Open(json, "backtest_config", Members);
         if (!fields.IsObject)
@@ -44,10 +44,10 @@ public sealed record BacktestSettings(DateOnly? StartDate, DateOnly? EndDate, de
             return (null, fields.Errors);
         }
 
-        return (new BacktestSettings(start, end, capital ?? Default.InitialCapital, commission ?? Default.CommissionRate, slippage ?? Default.Slippage), []);
+        return (new BacktestConfig(start, end, capital ?? Default.InitialCapital, commission ?? Default.CommissionRate, slippage ?? Default.Slippage), []);
     }
 
-    public static (BacktestSettings? Settings, IReadOnlyList<FieldError> Errors) FromJson(string json)
+    public static (BacktestConfig? Settings, IReadOnlyList<FieldError> Errors) FromJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         return FromJson(document.RootElement);
