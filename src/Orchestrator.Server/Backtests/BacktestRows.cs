@@ -33,7 +33,8 @@ public static class BacktestRows
             InitialCapital = result.InitialCapital,
             CommissionRate = settings.FeeModel is PercentageFeeModel p ? Fit(p.Rate, 6, 4) : null,
             FinalValue = Fit(result.Statistic("End Equity"), 20, 8) ?? 0m,
-            TotalReturn = Fit(result.Statistic("Net Profit"), 10, 6) ?? 0m,
+            // From the equity itself: Lean leaves Net Profit at 0 for runs shorter than three trading days.
+            TotalReturn = Fit((result.EndEquity / result.InitialCapital) - 1m, 10, 6) ?? 0m,
             AnnualizedReturn = Fit(result.Statistic("Compounding Annual Return"), 10, 6),
             Volatility = Fit(result.Statistic("Annual Standard Deviation"), 10, 6),
             SharpeRatio = Fit(result.Statistic("Sharpe Ratio"), 10, 6),
