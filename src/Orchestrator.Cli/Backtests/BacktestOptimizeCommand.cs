@@ -38,7 +38,7 @@ public static class BacktestOptimizeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
-            var (request, error) = options.Parse(parse);
+            var (request, error) = options.Parse(parse, checkRules: false);
             if (request is null)
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, error!);
@@ -85,9 +85,7 @@ public static class BacktestOptimizeCommand
                 return CommandErrors.Fail(ExitCodes.BadInput, $"--symbols: unknown symbols {string.Join(", ", unknown)} (see orchestrator data symbols)");
             }
 
-            var fixedValues = request.Template.Parameters.Overrides(request.Parameters).Count == 0
-                ? new Dictionary<string, object>()
-                : Fixed(request.Parameters, request.Template.Parameters);
+            var fixedValues = Fixed(request.Parameters, request.Template.Parameters);
             var json = parse.GetValue(options.Json);
             var store = services.GetRequiredService<IBarStore>();
             var bars = await Run(json, "Loading bars", 0, (task, _) => BacktestBars.LoadAsync(store, request, task is null ? null : new Progress<long>(n => task.Description = $"Loading bars ({n:N0})"), ct));

@@ -46,7 +46,11 @@ public sealed class BacktestOptions
     }
 
     /// <summary>The request, or the first error naming its switch.</summary>
-    public (BacktestRequest? Request, string? Error) Parse(ParseResult parse)
+    /// <param name="checkRules">
+    /// Whether the fixed parameters must satisfy the template's cross-parameter rules on their own; an optimizer
+    /// passes false, because its ranges complete them and each combination is checked when it is run.
+    /// </param>
+    public (BacktestRequest? Request, string? Error) Parse(ParseResult parse, bool checkRules = true)
     {
         ArgumentNullException.ThrowIfNull(parse);
         if (StrategyCatalog.Find(parse.GetValue(Strategy) ?? string.Empty) is not { } template)
@@ -71,7 +75,7 @@ public sealed class BacktestOptions
             return (null, $"--to: '{parse.GetValue(To)}' is not a date (YYYY-MM-DD) on or after --from");
         }
 
-        var (parameters, paramError) = Parameters(template, parse.GetValue(Params) ?? []);
+        var (parameters, paramError) = Parameters(template, parse.GetValue(Params) ?? [], checkRules);
         if (parameters is null)
         {
             return (null, paramError);
@@ -109,7 +113,7 @@ public sealed class BacktestOptions
     }
 
     /// <summary>The fixed parameters (--param path=value) as typed values, before any range is applied.</summary>
-    public static (ParameterSet? Parameters, string? Error) Parameters(StrategyTemplateDefinition template, IEnumerable<string> pairs)
+    public static (ParameterSet? Parameters, string? Error) Parameters(StrategyTemplateDefinition template, IEnumerable<string> pairs, bool checkRules = true)
     {
         ArgumentNullException.ThrowIfNull(template);
         var overrides = new List<KeyValuePair<string, string>>();
@@ -124,7 +128,8 @@ public sealed class BacktestOptions
             overrides.Add(KeyValuePair.Create(pair[..equals].Trim(), pair[(equals + 1)..].Trim()));
         }
 
-        var resolution = template.Validate(template.Parameters.Resolve(overrides));
+        var resolution = template.Parameters.Resolve(overrides);
+        resolution = checkRules ? template.Validate(resolution) : resolution;
         return resolution.Parameters is { } parameters ? (parameters, null) : (null, "--param: " + string.Join("; ", resolution.Errors.Select(static e => e.Message)));
     }
 

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Integration.Tests.Support;
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.MarketData;
+using Orchestrator.Storage.Model.Entities;
+
+namespace Orchestrator.Integration.Tests.Backtests;
+
+/// <summary><c>orchestrator backtest run|optimize</c> as real processes over stored bars.</summary>
+public sealed class BacktestCliTests : IDisposable
+{
+    /// <summary>The crossover series: SMA(2) crosses above SMA(3) at bar 9 (close 11) and below at bar 12 (close 9).</summary>
+    private static readonly decimal[] Closes = [10, 10, 10, 11, 12, 11, 10, 9, 10, 11, 12, 10, 9];
+
+    private static readonly DateTimeOffset Open = new(2024, 1, 2, 14, 30, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("orchestrator-backtest-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Run_prints_lean_statistics_as_json_and_writes_the_report()
+    {
+        await using var db = await SeededAsync();
+        string[] run = ["backtest", "run", "--strategy", "ma-crossover", "--symbols", "xyz", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--param", "moving_averages.short_period=2", "--param", "moving_averages.long_period=3", "--param", "allocation=0.5",
+            "--fees", "none", "--slippage", "none", "--capital", "10000"];
+
+        var json = await CliRunner.RunAsync([.. run, "--json", .. db.Switches]);
+        Assert.True(json.ExitCode == 0, json.StandardError);
+        var result = JsonDocument.Parse(json.StandardOutput).RootElement;
+        // Buy 5,000 / 11 = 454 at 11, sell at 9: -908; end equity 9,092.
+        var statistics = result.GetProperty("statistics");
+        Assert.Equal(25, statistics.EnumerateObject().Count());
+        Assert.Equal((2, 9_092m, 0m), (statistics.GetProperty("Total Orders").GetInt32(), statistics.GetProperty("End Equity").GetDecimal(), statistics.GetProperty("Total Fees").GetDecimal()));
+        var trade = Assert.Single(result.GetProperty("trades").EnumerateArray());
+        Assert.Equal(-908m, trade.GetProperty("profitLoss").GetDecimal());
+        Assert.Equal(3, result.GetProperty("parameters").GetProperty("moving_averages").GetProperty("long_period").GetInt32());
+        Assert.Equal(0.5m, result.GetProperty("parameters").GetProperty("allocation").GetDecimal());
+
+        // The same run twice prints the same bytes.
+        Assert.Equal(json.StandardOutput, (await CliRunner.RunAsync([.. run, "--json", .. db.Switches])).StandardOutput);
+
+        var report = Path.Combine(_folder, "report");
+        var table = await CliRunner.RunAsync([.. run, "--report", report, .. db.Switches]);
+        Assert.True(table.ExitCode == 0, table.StandardError);
+        Assert.Contains("End Equity", table.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("$9,092.00", table.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("$9,092.00", await File.ReadAllTextAsync(Path.Combine(report, "report.html"), Ct), StringComparison.Ordinal);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(Path.Combine(report, "equity.png"), Ct))[..4]);
+        Assert.Contains("<svg viewBox=\"0 0 1000 600\"", await File.ReadAllTextAsync(Path.Combine(report, "equity.svg"), Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Optimize_ranks_every_combination_and_reports_the_ones_a_rule_forbids()
+    {
+        await using var db = await SeededAsync();
+        var output = await CliRunner.RunAsync(["backtest", "optimize", "--strategy", "ma-crossover", "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--range", "moving_averages.short_period=1:3:1", "--param", "moving_averages.long_period=3", "--param", "allocation=0.5",
+            "--fees", "none", "--slippage", "none", "--capital", "10000", "--rank", "End Equity", "--json", .. db.Switches]);
+        Assert.True(output.ExitCode == 0, output.StandardError);
+        var runs = JsonDocument.Parse(output.StandardOutput).RootElement.GetProperty("runs").EnumerateArray().ToList();
+        // SMA(1) vs SMA(3): up at bar 8 (close 10 > 9.667): buy 500 at 10; down at bar 11 (10 < 11): sell at 10: flat, 10,000.
+        // SMA(2) vs SMA(3): 9,092 (see the run test). SMA(3) vs SMA(3) breaks short < long and is not run.
+        Assert.Equal([(1, 10_000m), (2, 9_092m)], runs.Take(2).Select(r => (r.GetProperty("parameters").GetProperty("moving_averages.short_period").GetInt32(), r.GetProperty("score").GetDecimal())));
+        Assert.Equal(JsonValueKind.Null, runs[2].GetProperty("rank").ValueKind);
+        Assert.Equal("moving_averages.short_period must be below moving_averages.long_period", runs[2].GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("--strategy", "no-such-template")]
+    [InlineData("--symbols", "NOPE")]
+    [InlineData("--from", "2024-13-01")]
+    [InlineData("--fees", "per-share")]
+    [InlineData("--param", "allocation=2")]
+    public async Task Bad_input_names_the_switch_and_exits_2(string option, string value)
+    {
+        await using var db = await SeededAsync();
+        var arguments = new Dictionary<string, string>
+        {
+            ["--strategy"] = "buy-and-hold", ["--symbols"] = "XYZ", ["--from"] = "2024-01-02", ["--to"] = "2024-01-02",
+        };
+        arguments[option] = value;
+        var output = await CliRunner.RunAsync(["backtest", "run", .. arguments.SelectMany(kv => new[] { kv.Key, kv.Value }), "--json", .. db.Switches]);
+        Assert.Equal(2, output.ExitCode);
+        Assert.StartsWith($"orchestrator: {option}:", output.StandardError, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.StandardOutput);
+    }
+
+    private static async Task<TestDatabase> SeededAsync()
+    {
+        var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using (var context = db.CreateContext())
+        {
+            context.MarketSymbols.Add(new MarketSymbol { Symbol = "XYZ", Exchange = "SYNTH", AssetClass = "EQUITY", Currency = "USD", TickSize = 0.01m, IsActive = true });
+            await context.SaveChangesAsync(Ct);
+        }
+
+        await new RelationalBarStore(db.Connections).WriteAsync(Stream(), null, Ct);
+        return db;
+
+        static async IAsyncEnumerable<StoredBar> Stream()
+        {
+            for (var i = 0; i < Closes.Length; i++)
+            {
+                var c = Closes[i];
+                yield return new StoredBar(new Bar("XYZ", Open.AddMinutes(i), TimeSpan.FromMinutes(1), c, c, c, c, 1_000_000m));
+            }
+
+            await Task.CompletedTask;
+        }
+    }
+}
