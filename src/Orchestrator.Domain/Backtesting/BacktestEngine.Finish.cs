@@ -23,7 +23,7 @@ public sealed partial class BacktestEngine
 
         var orders = _orders.Select(o => new BacktestOrder(
             o.Order.OrderId, o.SignalId, o.Order.Symbol, o.Order.Side, o.Order.Type, o.Order.Quantity, o.SubmittedAt, o.Order.Status,
-            o.Order.FilledQuantity, o.Order.AverageFillPrice, _orderFees.GetValueOrDefault(o.Order.OrderId), o.Order.RejectionReason)).ToList();
+            o.Order.FilledQuantity, o.Order.AverageFillPrice, o.Fees, o.Order.RejectionReason)).ToList();
         var statistics = PerformanceStatistics.Compute(new StatisticsInput(
             _settings.InitialCapital, startDate, _days, _trades.TransactionRecords, _trades.ClosedTrades, _orders.Count, _totalFees,
             _settings.RiskFreeRate, _settings.TradingDaysPerYear));

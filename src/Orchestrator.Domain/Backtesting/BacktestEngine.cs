@@ -29,8 +29,11 @@ public sealed partial class BacktestEngine
     private readonly Trades.TradeBuilder _trades = new();
     private readonly List<DailySample> _days = [];
     private readonly List<DateTimeOffset> _dayCloses = [];
-    private readonly List<(Order Order, Guid SignalId, DateTimeOffset SubmittedAt)> _orders = [];
-    private readonly Dictionary<Guid, decimal> _orderFees = [];
+    private readonly List<OrderRecord> _orders = [];
+
+    /// <summary>Orders still working after their submit (most fill at once and never enter it).</summary>
+    private readonly Dictionary<Guid, OrderRecord> _working = [];
+    private OrderRecord? _submitting;
     private readonly List<Signal> _pending = [];
     private readonly HashSet<string> _strategySymbols;
     private readonly Dictionary<string, SymbolState> _symbols = new(StringComparer.Ordinal);
@@ -168,6 +171,18 @@ public sealed partial class BacktestEngine
         return symbol;
     }
 
+    /// <summary>An order of the run, with the signal it came from and the commission its fills have cost.</summary>
+    private sealed class OrderRecord(Order order, Guid signalId, DateTimeOffset submittedAt)
+    {
+        public Order Order { get; } = order;
+
+        public Guid SignalId { get; } = signalId;
+
+        public DateTimeOffset SubmittedAt { get; } = submittedAt;
+
+        public decimal Fees { get; set; }
+    }
+
     /// <summary>What the engine keeps per symbol between bars.</summary>
     private sealed class SymbolState(bool isTraded, bool isBenchmark)
     {
@@ -200,7 +215,8 @@ public sealed partial class BacktestEngine
                 continue;
             }
 
-            _orders.Add((order, signalId, bar.End));
+            var record = new OrderRecord(order, signalId, bar.End);
+            _orders.Add(record);
             var price = _exchange.LastPrice(signal.Symbol) ?? signal.Price;
             var commission = _settings.FeeModel.Commission(new Matching.Fees.FeeContext(order.Quantity, price, true));
             var tradingDay = _settings.TradingHoursFor(signal.Symbol).TradingDay(bar.End);
@@ -211,7 +227,13 @@ public sealed partial class BacktestEngine
                 continue;
             }
 
+            _submitting = record;
             Apply(_exchange.Submit(AccountId, order, bar.End));
+            _submitting = null;
+            if (!order.Status.IsTerminal())
+            {
+                _working.Add(order.OrderId, record);
+            }
         }
 
         _pending.Clear();
@@ -238,6 +260,7 @@ public sealed partial class BacktestEngine
             if (_exchange.Cancel(orderId, at) is { } cancelled)
             {
                 _account.ApplyCancel(orderId, cancelled.At, cancelled.Reason);
+                _working.Remove(orderId);
             }
         }
     }
@@ -254,13 +277,21 @@ public sealed partial class BacktestEngine
                     _trades.Apply(fill);
                     _totalFees += fill.Commission;
                     _dayNotional += fill.Quantity * fill.Price;
-                    _orderFees[fill.OrderId] = _orderFees.GetValueOrDefault(fill.OrderId) + fill.Commission;
+                    var record = _submitting is { } s && s.Order.OrderId == fill.OrderId ? s : _working[fill.OrderId];
+                    record.Fees += fill.Commission;
+                    if (record.Order.Status.IsTerminal())
+                    {
+                        _working.Remove(fill.OrderId);
+                    }
+
                     break;
                 case ExchangeEventKind.Cancelled:
                     _account.ApplyCancel(e.OrderId, e.At, e.Reason);
+                    _working.Remove(e.OrderId);
                     break;
                 case ExchangeEventKind.Expired:
                     _account.ApplyExpire(e.OrderId, e.At);
+                    _working.Remove(e.OrderId);
                     break;
             }
         }

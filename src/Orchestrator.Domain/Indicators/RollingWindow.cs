@@ -21,16 +21,24 @@ internal sealed class RollingWindow
 
     public bool IsFull => Count == _items.Length;
 
-    /// <summary>Adds <paramref name="value"/>; when the window was full, returns the oldest value, now dropped.</summary>
-    public decimal? Push(decimal value)
+    /// <summary>Adds <paramref name="value"/>; returns the oldest value when the window was full (now dropped), else 0.</summary>
+    /// <remarks>0 rather than null: every caller subtracts the dropped value from a running sum, and a
+    /// not-yet-full window drops nothing. The wrap is a compare, not a modulo (a division on the per-bar path).</remarks>
+    public decimal Push(decimal value)
     {
-        decimal? dropped = IsFull ? _items[_next] : null;
+        var full = IsFull;
+        var dropped = full ? _items[_next] : 0m;
         _items[_next] = value;
-        _next = (_next + 1) % _items.Length;
-        if (!IsFull)
+        if (++_next == _items.Length)
+        {
+            _next = 0;
+        }
+
+        if (!full)
         {
             Count++;
         }
+
         return dropped;
     }
 

@@ -33,7 +33,7 @@ public sealed class Sma : IValueIndicator
     public void Update(decimal value)
     {
         Samples++;
-        _sum += value - (_window.Push(value) ?? 0m);
+        _sum += value - _window.Push(value);
     }
 
     public void Reset()

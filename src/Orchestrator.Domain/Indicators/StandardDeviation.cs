@@ -40,7 +40,7 @@ public sealed class StandardDeviation : IValueIndicator
     public void Update(decimal value)
     {
         Samples++;
-        var dropped = _window.Push(value) ?? 0m;
+        var dropped = _window.Push(value);
         _sum += value - dropped;
         _sumOfSquares += value * value - dropped * dropped;
         if (!IsReady)

@@ -37,7 +37,7 @@ public sealed class Wma : IValueIndicator
         if (_window.IsFull)
         {
             _weighted += Period * value - _sum;
-            _sum += value - _window.Push(value)!.Value;
+            _sum += value - _window.Push(value);
         }
         else
         {

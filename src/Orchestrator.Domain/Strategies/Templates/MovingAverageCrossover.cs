@@ -22,6 +22,14 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
     private readonly decimal _stopLoss = parameters.Number("risk_management.stop_loss_percentage");
     private readonly decimal _takeProfit = parameters.Number("risk_management.take_profit_percentage");
 
+    // The snapshot's keys and the reasons' names, built once rather than per signal.
+    private string FastName => _fastName ??= FormattableString.Invariant($"{_type}({_short})");
+
+    private string SlowName => _slowName ??= FormattableString.Invariant($"{_type}({_long})");
+
+    private string? _fastName;
+    private string? _slowName;
+
     public static StrategyTemplateDefinition Definition { get; } = new(
         Name: "ma-crossover",
         Type: "MOMENTUM",
@@ -74,24 +82,24 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
         var strength = slow == 0m ? 1m : Math.Min(1m, Math.Abs(fast - slow) / slow * 100m);
         var indicators = new Dictionary<string, decimal>(StringComparer.Ordinal)
         {
-            [$"{_type}({_short})"] = fast,
-            [$"{_type}({_long})"] = slow,
+            [FastName] = fast,
+            [SlowName] = slow,
         };
         if (sign > 0 && position <= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
-            Signal(context, bar, SignalType.Buy, quantity, strength, FormattableString.Invariant($"{_type}({_short}) crossed above {_type}({_long})"), indicators,
+            Signal(context, bar, SignalType.Buy, quantity, strength, $"{FastName} crossed above {SlowName}", indicators,
                 bar.Close * (1m - _stopLoss), bar.Close * (1m + _takeProfit));
         }
         else if (sign < 0 && _allowShort && position >= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
-            Signal(context, bar, SignalType.Sell, quantity, strength, FormattableString.Invariant($"{_type}({_short}) crossed below {_type}({_long})"), indicators,
+            Signal(context, bar, SignalType.Sell, quantity, strength, $"{FastName} crossed below {SlowName}", indicators,
                 bar.Close * (1m + _stopLoss), bar.Close * (1m - _takeProfit));
         }
         else if (sign < 0 && position > 0m)
         {
-            Signal(context, bar, SignalType.Close, 0m, strength, FormattableString.Invariant($"{_type}({_short}) crossed below {_type}({_long})"), indicators);
+            Signal(context, bar, SignalType.Close, 0m, strength, $"{FastName} crossed below {SlowName}", indicators);
         }
     }
 
