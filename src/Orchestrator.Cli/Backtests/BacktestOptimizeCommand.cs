@@ -38,7 +38,14 @@ public static class BacktestOptimizeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
-            var (request, error) = options.Parse(parse, checkRules: false);
+            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
+            var (stored, storedError) = await options.StoredAsync(parse, services, ct);
+            if (storedError is not null)
+            {
+                return CommandErrors.Fail(ExitCodes.BadInput, storedError);
+            }
+
+            var (request, error) = options.Parse(parse, stored, checkRules: false);
             if (request is null)
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, error!);
@@ -78,7 +85,6 @@ public static class BacktestOptimizeCommand
                 windows = (train, test);
             }
 
-            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
             var unknown = await BacktestBars.UnknownSymbolsAsync(services.GetRequiredService<OrchestratorDbContext>(), request, ct);
             if (unknown.Count > 0)
             {
@@ -102,12 +108,26 @@ public static class BacktestOptimizeCommand
                 var walk = await Run(json, $"Walk-forward: {count} windows x {combinations} runs", count, (task, _) => Task.FromResult(WalkForward.Run(
                     request.Template, fixedValues, parsedRanges, bars, request.Symbols, request.Settings, objective, w.Train, w.Test,
                     progress: task is null ? null : new Progress<int>(n => task.Value = n), cancellationToken: ct)));
+                if (stored is not null)
+                {
+                    await BacktestArchive.SaveAsync(services, stored, walk.Windows.Where(static w => w.Test is not null)
+                        .Select(w => (w.Test!, request.Template.Parameters.Resolve(w.Best!.Values).Parameters!)), request.Settings, Guid.CreateVersion7(),
+                        "backtest optimize --walk-forward", ct);
+                }
+
                 return Print(json, walk, objective);
             }
 
             var runs = await Run(json, $"Grid search: {combinations} runs", combinations, (task, _) => Task.FromResult(GridSearch.Run(
                 request.Template, fixedValues, parsedRanges, bars, request.Symbols, request.StartDate, request.EndDate, request.Settings, objective,
                 progress: task is null ? null : new Progress<int>(n => task.Value = n), cancellationToken: ct)));
+            if (stored is not null)
+            {
+                await BacktestArchive.SaveAsync(services, stored, runs.Where(static r => r.Result is not null)
+                    .Select(r => (r.Result!, request.Template.Parameters.Resolve(r.Values).Parameters!)), request.Settings, Guid.CreateVersion7(),
+                    "backtest optimize", ct);
+            }
+
             return Print(json, runs, objective, parse.GetValue(top), bars.Length);
         }));
         return command;

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.Backtesting;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Matching.Slippage;
 using Orchestrator.Domain.Strategies.Parameters;
 using Orchestrator.Domain.Strategies.Templates;
+using Orchestrator.Storage.Model;
 
 namespace Orchestrator.Cli.Backtests;
 
@@ -15,7 +17,25 @@ namespace Orchestrator.Cli.Backtests;
 /// </summary>
 public sealed class BacktestOptions
 {
-    public Option<string> Strategy { get; } = new("--strategy") { Description = "Template name: " + string.Join(", ", StrategyCatalog.All.Select(t => t.Name)), Required = true };
+    public Option<string> Strategy { get; } = new("--strategy")
+    {
+        Description = "A template name (" + string.Join(", ", StrategyCatalog.All.Select(t => t.Name)) + ") or a user strategy's id (its backtests are then stored)",
+        Required = true,
+    };
+
+    /// <summary>The user strategy when <c>--strategy</c> is an id (null when it is a template name), or an error naming the switch.</summary>
+    public async Task<(StoredStrategy? Strategy, string? Error)> StoredAsync(ParseResult parse, IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(services);
+        if (!Guid.TryParse(parse.GetValue(Strategy), out var id))
+        {
+            return (null, null);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        return await StoredStrategy.FindAsync(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>(), id, ct);
+    }
 
     public Option<string> Symbols { get; } = new("--symbols") { Description = "Comma-separated symbols", Required = true };
 
@@ -50,10 +70,11 @@ public sealed class BacktestOptions
     /// Whether the fixed parameters must satisfy the template's cross-parameter rules on their own; an optimizer
     /// passes false, because its ranges complete them and each combination is checked when it is run.
     /// </param>
-    public (BacktestRequest? Request, string? Error) Parse(ParseResult parse, bool checkRules = true)
+    /// <param name="stored">The user strategy <c>--strategy</c> named by id: its template, and its parameters under the <c>--param</c>s.</param>
+    public (BacktestRequest? Request, string? Error) Parse(ParseResult parse, StoredStrategy? stored = null, bool checkRules = true)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        if (StrategyCatalog.Find(parse.GetValue(Strategy) ?? string.Empty) is not { } template)
+        if ((stored?.Template ?? StrategyCatalog.Find(parse.GetValue(Strategy) ?? string.Empty)) is not { } template)
         {
             return (null, $"--strategy: '{parse.GetValue(Strategy)}' is not a template ({string.Join(", ", StrategyCatalog.All.Select(t => t.Name))})");
         }
@@ -75,7 +96,7 @@ public sealed class BacktestOptions
             return (null, $"--to: '{parse.GetValue(To)}' is not a date (YYYY-MM-DD) on or after --from");
         }
 
-        var (parameters, paramError) = Parameters(template, parse.GetValue(Params) ?? [], checkRules);
+        var (parameters, paramError) = Parameters(template, parse.GetValue(Params) ?? [], checkRules, stored);
         if (parameters is null)
         {
             return (null, paramError);
@@ -109,11 +130,15 @@ public sealed class BacktestOptions
             BenchmarkSymbol = parse.GetValue(Benchmark)?.Trim().ToUpperInvariant() is { Length: > 0 } b ? b : null,
             RiskFreeRate = parse.GetValue(RiskFree),
         };
-        return (new BacktestRequest(template, parameters, symbols, from, to, settings), null);
+        return (new BacktestRequest(template, parameters, symbols, from, to, settings, stored?.Name), null);
     }
 
-    /// <summary>The fixed parameters (--param path=value) as typed values, before any range is applied.</summary>
-    public static (ParameterSet? Parameters, string? Error) Parameters(StrategyTemplateDefinition template, IEnumerable<string> pairs, bool checkRules = true)
+    /// <summary>
+    /// The parameters: the stored strategy's (else the template's defaults) with each <c>--param path=value</c>
+    /// laid over them, typed by the template's schema.
+    /// </summary>
+    public static (ParameterSet? Parameters, string? Error) Parameters(
+        StrategyTemplateDefinition template, IEnumerable<string> pairs, bool checkRules = true, StoredStrategy? stored = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         var overrides = new List<KeyValuePair<string, string>>();
@@ -128,7 +153,25 @@ public sealed class BacktestOptions
             overrides.Add(KeyValuePair.Create(pair[..equals].Trim(), pair[(equals + 1)..].Trim()));
         }
 
-        var resolution = template.Parameters.Resolve(overrides);
+        var typed = template.Parameters.Resolve(overrides);
+        if (typed.Parameters is not { } given)
+        {
+            return (null, "--param: " + string.Join("; ", typed.Errors.Select(static e => e.Message)));
+        }
+
+        var baseline = stored is null ? template.Parameters.Defaults : template.Parameters.Resolve(stored.Parameters).Parameters;
+        if (baseline is null)
+        {
+            return (null, "--strategy: the strategy's stored parameters no longer fit its template");
+        }
+
+        var merged = baseline.Values.ToDictionary(static kv => kv.Key, static kv => kv.Value, StringComparer.Ordinal);
+        foreach (var (path, _) in overrides)
+        {
+            merged[path] = given.Values[path];
+        }
+
+        var resolution = template.Parameters.Resolve(merged);
         resolution = checkRules ? template.Validate(resolution) : resolution;
         return resolution.Parameters is { } parameters ? (parameters, null) : (null, "--param: " + string.Join("; ", resolution.Errors.Select(static e => e.Message)));
     }

@@ -26,13 +26,19 @@ public static class BacktestRunCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
-            var (request, error) = options.Parse(parse);
+            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
+            var (stored, storedError) = await options.StoredAsync(parse, services, ct);
+            if (storedError is not null)
+            {
+                return CommandErrors.Fail(ExitCodes.BadInput, storedError);
+            }
+
+            var (request, error) = options.Parse(parse, stored);
             if (request is null)
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, error!);
             }
 
-            await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
             var unknown = await BacktestBars.UnknownSymbolsAsync(services.GetRequiredService<OrchestratorDbContext>(), request, ct);
             if (unknown.Count > 0)
             {
@@ -44,6 +50,8 @@ public static class BacktestRunCommand
             var result = json
                 ? await Backtester.RunAsync(request, BacktestBars.StreamAsync(store, request, ct), null, ct)
                 : await WithProgressAsync(request, store, ct);
+            var backtestId = stored is null ? (Guid?)null
+                : (await BacktestArchive.SaveAsync(services, stored, [(result, request.Parameters)], request.Settings, null, "backtest run", ct))[0];
             var directory = parse.GetValue(report) ?? (json ? null : "backtest-report");
             var files = directory is null ? null : BacktestReportWriter.Write(result, directory);
             if (json)
@@ -54,12 +62,22 @@ public static class BacktestRunCommand
                     node["report"] = Path.GetFullPath(files.HtmlPath);
                 }
 
+                if (backtestId is { } id)
+                {
+                    node["backtest_id"] = id.ToString();
+                }
+
                 Console.Out.WriteLine(BacktestJson.Write(node));
                 return ExitCodes.Success;
             }
 
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.StrategyName)}[/] on {Markup.Escape(string.Join(", ", result.Symbols))}, {result.StartDate:yyyy-MM-dd} to {result.EndDate:yyyy-MM-dd}: {result.BarsProcessed:N0} bars, {result.Orders.Count:N0} orders, {result.Trades.Count:N0} trades");
             AnsiConsole.Write(BacktestStatisticsTable.Create(result.Statistics));
+            if (backtestId is { } storedId)
+            {
+                AnsiConsole.MarkupLine($"Stored as backtest {storedId} of strategy {Markup.Escape(stored!.Name)}.");
+            }
+
             AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.GetFullPath(files!.HtmlPath))}[/] (equity curve: {Markup.Escape(files.PngPath)}, {Markup.Escape(files.SvgPath)})");
             return ExitCodes.Success;
         }));

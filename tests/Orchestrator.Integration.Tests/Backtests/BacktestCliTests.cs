@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Integration.Tests.Support;
 using Orchestrator.Storage.Configuration;
@@ -68,6 +69,50 @@ public sealed class BacktestCliTests : IDisposable
         Assert.Equal([(1, 10_000m), (2, 9_092m)], runs.Take(2).Select(r => (r.GetProperty("parameters").GetProperty("moving_averages.short_period").GetInt32(), r.GetProperty("score").GetDecimal())));
         Assert.Equal(JsonValueKind.Null, runs[2].GetProperty("rank").ValueKind);
         Assert.Equal("moving_averages.short_period must be below moving_averages.long_period", runs[2].GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Runs_of_a_user_strategy_are_stored_under_it_and_an_optimization_under_one_id()
+    {
+        await using var db = await SeededAsync();
+        Guid strategyId;
+        await using (var server = await ApiServer.StartAsync(db, ownsDatabase: false))
+        {
+            var kit = await Strategies.StrategyKit.StartAsync(server);
+            strategyId = (await kit.CreateAsync(new
+            {
+                template = "ma-crossover", name = "Fast cross",
+                parameters = new { moving_averages = new { short_period = 2, long_period = 3 }, allocation = 0.5 },
+            })).GetProperty("strategyId").GetGuid();
+        }
+
+        // The strategy's own parameters (2/3, allocation 0.5) apply: the same 9,092 as the template run above.
+        var run = await CliRunner.RunAsync(["backtest", "run", "--strategy", strategyId.ToString(), "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--fees", "none", "--slippage", "none", "--capital", "10000", "--json", .. db.Switches]);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        var result = JsonDocument.Parse(run.StandardOutput).RootElement;
+        Assert.Equal(9_092m, result.GetProperty("statistics").GetProperty("End Equity").GetDecimal());
+        Assert.Equal("Fast cross", result.GetProperty("strategy").GetString());
+        var backtestId = Guid.Parse(result.GetProperty("backtest_id").GetString()!);
+
+        var optimize = await CliRunner.RunAsync(["backtest", "optimize", "--strategy", strategyId.ToString(), "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--range", "moving_averages.short_period=1,2", "--fees", "none", "--slippage", "none", "--capital", "10000", "--rank", "End Equity", "--json", .. db.Switches]);
+        Assert.True(optimize.ExitCode == 0, optimize.StandardError);
+
+        await using var context = db.CreateContext();
+        var rows = await context.StrategyBacktests.AsNoTracking().Where(b => b.StrategyId == strategyId).ToListAsync(Ct);
+        Assert.Equal(3, rows.Count);
+        var single = rows.Single(b => b.BacktestId == backtestId);
+        Assert.Equal((9_092m, -0.0908m, null), (single.FinalValue, single.TotalReturn, single.OptimizationId));
+        var grid = rows.Where(b => b.OptimizationId is not null).ToList();
+        Assert.Equal(2, grid.Count);
+        Assert.Single(grid.Select(b => b.OptimizationId).Distinct());
+        Assert.Equal([9_092m, 10_000m], grid.Select(b => b.FinalValue).Order());
+        Assert.Equal(2, await context.AuditLog.AsNoTracking().CountAsync(a => a.Action == "BACKTESTS_STORED" && a.ResourceId == strategyId.ToString(), Ct));
+
+        var missing = await CliRunner.RunAsync(["backtest", "run", "--strategy", Guid.Empty.ToString(), "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02", .. db.Switches]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("orchestrator: --strategy: no strategy has the id", missing.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]
