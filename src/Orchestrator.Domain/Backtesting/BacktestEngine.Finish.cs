@@ -38,7 +38,10 @@ public sealed partial class BacktestEngine
             EquityCurve(startDate),
             [.. _trades.ClosedTrades],
             orders,
-            BarsProcessed);
+            BarsProcessed)
+        {
+            Executions = [.. _executions],
+        };
     }
 
     private List<EquityPoint> EquityCurve(DateOnly startDate)

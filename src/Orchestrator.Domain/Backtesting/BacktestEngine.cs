@@ -30,6 +30,7 @@ public sealed partial class BacktestEngine
     private readonly List<DailySample> _days = [];
     private readonly List<DateTimeOffset> _dayCloses = [];
     private readonly List<OrderRecord> _orders = [];
+    private readonly List<SignalExecution> _executions = [];
 
     /// <summary>Orders still working after their submit (most fill at once and never enter it).</summary>
     private readonly Dictionary<Guid, OrderRecord> _working = [];
@@ -172,11 +173,13 @@ public sealed partial class BacktestEngine
     }
 
     /// <summary>An order of the run, with the signal it came from and the commission its fills have cost.</summary>
-    private sealed class OrderRecord(Order order, Guid signalId, DateTimeOffset submittedAt)
+    private sealed class OrderRecord(Order order, Guid signalId, Signal signal, DateTimeOffset submittedAt)
     {
         public Order Order { get; } = order;
 
         public Guid SignalId { get; } = signalId;
+
+        public Signal Signal { get; } = signal;
 
         public DateTimeOffset SubmittedAt { get; } = submittedAt;
 
@@ -215,7 +218,7 @@ public sealed partial class BacktestEngine
                 continue;
             }
 
-            var record = new OrderRecord(order, signalId, bar.End);
+            var record = new OrderRecord(order, signalId, signal, bar.End);
             _orders.Add(record);
             var price = _exchange.LastPrice(signal.Symbol) ?? signal.Price;
             var commission = _settings.FeeModel.Commission(new Matching.Fees.FeeContext(order.Quantity, price, true));
@@ -273,12 +276,15 @@ public sealed partial class BacktestEngine
             {
                 case ExchangeEventKind.Fill:
                     var fill = e.Execution!;
+                    var held = _account.Positions.Open(fill.Symbol);
+                    var (before, average) = held is null ? (0m, 0m) : (held.Quantity, held.AveragePrice);
                     _account.ApplyExecution(fill);
                     _trades.Apply(fill);
                     _totalFees += fill.Commission;
                     _dayNotional += fill.Quantity * fill.Price;
                     var record = _submitting is { } s && s.Order.OrderId == fill.OrderId ? s : _working[fill.OrderId];
                     record.Fees += fill.Commission;
+                    _executions.Add(SignalExecution.Of(record.SignalId, record.Signal, fill, before, average));
                     if (record.Order.Status.IsTerminal())
                     {
                         _working.Remove(fill.OrderId);

@@ -1,3 +1,5 @@
+using Orchestrator.Domain.Strategies.Pipeline;
+
 namespace Orchestrator.Domain.Backtesting;
 
 /// <summary>
@@ -22,4 +24,7 @@ public sealed record BacktestResult(
         Statistics.FirstOrDefault(s => s.Name == name)?.Value ?? throw new KeyNotFoundException($"No statistic named '{name}'.");
 
     public decimal EndEquity => EquityCurve.Count > 0 ? EquityCurve[^1].Equity : InitialCapital;
+
+    /// <summary>Every fill of a signal's order, as the seed's <c>strategy_executions</c> rows would record it.</summary>
+    public IReadOnlyList<SignalExecution> Executions { get; init; } = [];
 }

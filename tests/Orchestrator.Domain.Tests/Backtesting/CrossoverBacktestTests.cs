@@ -3,6 +3,7 @@ using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Matching.Slippage;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Domain.Strategies.Pipeline;
 using Orchestrator.Domain.Strategies.Templates;
 
 namespace Orchestrator.Domain.Tests.Backtesting;
@@ -41,6 +42,13 @@ public sealed class CrossoverBacktestTests
             o => AssertOrder(o, OrderSide.Buy, 454m, Bar(9).End, 11m),
             o => AssertOrder(o, OrderSide.Sell, 454m, Bar(12).End, 9m));
         Assert.Equal(10_000m - 908m, result.EndEquity);
+
+        // strategy_executions: the buy opens from flat (ENTRY); the sell closes to flat (EXIT) and realizes
+        // (9 - 11) x 454 = -908, i.e. -908 / (11 x 454) = -2/11 of the cost. Fills at the signal's own close: no slippage, no latency.
+        Assert.Collection(result.Executions,
+            e => Assert.Equal((ExecutionType.Entry, 454m, 11m, 0m, 0, (decimal?)null), (e.Type, e.Quantity, e.Price, e.Slippage, e.LatencyMs, e.ProfitLoss)),
+            e => Assert.Equal((ExecutionType.Exit, 454m, 9m, -908m, -2m / 11m), (e.Type, e.Quantity, e.Price, e.ProfitLoss!.Value, e.ProfitLossPercentage!.Value)));
+        Assert.Equal(result.Orders.Select(o => o.SignalId), result.Executions.Select(e => e.SignalId));
     }
 
     [Fact]
@@ -58,6 +66,13 @@ public sealed class CrossoverBacktestTests
             o => AssertOrder(o, OrderSide.Buy, 931m, Bar(9).End, 11m),
             o => AssertOrder(o, OrderSide.Sell, 910m, Bar(12).End, 9m));
         Assert.Equal(8_638m, result.EndEquity);
+
+        // The short opens from flat (ENTRY); each flip closes the old side and opens the new (ADJUSTMENT), realizing
+        // on the closed part: short 500 from 10 covered at 11: (11 - 10) x 500 x -1 = -500 (-500 / 5,000 = -0.1);
+        // long 431 from 11 sold at 9: (9 - 11) x 431 = -862 (-862 / 4,741).
+        Assert.Equal(
+            [(ExecutionType.Entry, null, null), (ExecutionType.Adjustment, -500m, -0.1m), (ExecutionType.Adjustment, -862m, -862m / 4_741m)],
+            result.Executions.Select(e => (e.Type, e.ProfitLoss, e.ProfitLossPercentage)));
     }
 
     private static void AssertOrder(BacktestOrder order, OrderSide side, decimal quantity, DateTimeOffset at, decimal price)
