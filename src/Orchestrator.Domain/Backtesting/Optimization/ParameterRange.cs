@@ -67,7 +67,8 @@ public sealed record ParameterRange(string Path, IReadOnlyList<object> Values)
         var values = new List<object>();
         for (var v = from; v <= to; v += step)
         {
-            if (spec.Kind == ParameterKind.Integer && v != decimal.Truncate(v))
+            // Outside int's range the cast below would throw instead of reporting.
+            if (spec.Kind == ParameterKind.Integer && (v != decimal.Truncate(v) || v < int.MinValue || v > int.MaxValue))
             {
                 error = $"{spec.Path} must be an integer";
                 return null;
@@ -100,7 +101,8 @@ public sealed record ParameterRange(string Path, IReadOnlyList<object> Values)
             };
             if (value is null)
             {
-                error = $"{spec.Path}: '{item}' is not a {spec.Kind.ToString().ToLowerInvariant()}";
+                var kind = spec.Kind == ParameterKind.Integer ? "an integer" : $"a {spec.Kind.ToString().ToLowerInvariant()}";
+                error = $"{spec.Path}: '{item}' is not {kind}";
                 return null;
             }
 

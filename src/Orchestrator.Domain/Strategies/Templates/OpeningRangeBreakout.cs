@@ -54,7 +54,9 @@ public sealed class OpeningRangeBreakout(ParameterSet parameters) : PerSymbolStr
             return;
         }
 
-        if (bar.Start < state.Session.Open + _range)
+        // Only bars inside the session form the range: a pre-market bar (or an evening bar, which the tracker already
+        // counts toward the next session) starts before the open and must not widen it.
+        if (bar.Start >= state.Session.Open && bar.Start < state.Session.Open + _range)
         {
             state.High = Math.Max(state.High, bar.High);
             state.Low = Math.Min(state.Low, bar.Low);

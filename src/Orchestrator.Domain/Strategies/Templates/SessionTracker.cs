@@ -22,7 +22,9 @@ public sealed class SessionTracker(TradingHours hours)
             return false;
         }
 
-        Open = hours.SessionOpen(bar.Start) ?? bar.Start.Date;
+        // Without sessions (always open) the session is the UTC day, for the open as for the close below
+        // (bar.Start.Date would be the date in the bar's offset, turned into an instant in the host's zone).
+        Open = hours.SessionOpen(bar.Start) ?? new DateTimeOffset(bar.Start.UtcDateTime.Date, TimeSpan.Zero);
         _close = hours.SessionClose(bar.Start) ?? new DateTimeOffset(bar.Start.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
         return true;
     }
