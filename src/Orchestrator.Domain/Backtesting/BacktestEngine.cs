@@ -87,10 +87,8 @@ public sealed partial class BacktestEngine
     /// <summary>The days closed so far, with their equity.</summary>
     public IReadOnlyList<DailySample> Days => _days;
 
-    /// <summary>Every signal the strategy emitted, in order, with the id its orders carry.</summary>
-    public IReadOnlyList<(Guid SignalId, Signal Signal)> Signals => _signals;
-
-    private readonly List<(Guid SignalId, Signal Signal)> _signals = [];
+    /// <summary>How many signals the strategy emitted (each order carries its signal's id).</summary>
+    public int SignalCount { get; private set; }
 
     /// <summary>Handles one bar. Bars must come in time order (by start; any symbol order within an instant).</summary>
     public void OnBar(in Bar bar)
@@ -179,7 +177,8 @@ public sealed partial class BacktestEngine
 
         public Guid SignalId { get; } = signalId;
 
-        public Signal Signal { get; } = signal;
+        /// <summary>The signal, while the order can still fill (then released: a run keeps no signal it no longer needs).</summary>
+        public Signal? Signal { get; set; } = signal;
 
         public DateTimeOffset SubmittedAt { get; } = submittedAt;
 
@@ -206,7 +205,7 @@ public sealed partial class BacktestEngine
         {
             var signal = _pending[i];
             var signalId = _ids.Next();
-            _signals.Add((signalId, signal));
+            SignalCount++;
             if (signal.ExpiresAt is { } expiry && expiry <= bar.End)
             {
                 continue;
@@ -227,13 +226,18 @@ public sealed partial class BacktestEngine
             if (!check.IsAccepted)
             {
                 _account.Reject(order, check.Violation!.Message);
+                record.Signal = null;
                 continue;
             }
 
             _submitting = record;
             Apply(_exchange.Submit(AccountId, order, bar.End));
             _submitting = null;
-            if (!order.Status.IsTerminal())
+            if (order.Status.IsTerminal())
+            {
+                record.Signal = null;
+            }
+            else
             {
                 _working.Add(order.OrderId, record);
             }
@@ -263,7 +267,7 @@ public sealed partial class BacktestEngine
             if (_exchange.Cancel(orderId, at) is { } cancelled)
             {
                 _account.ApplyCancel(orderId, cancelled.At, cancelled.Reason);
-                _working.Remove(orderId);
+                Release(orderId);
             }
         }
     }
@@ -284,22 +288,32 @@ public sealed partial class BacktestEngine
                     _dayNotional += fill.Quantity * fill.Price;
                     var record = _submitting is { } s && s.Order.OrderId == fill.OrderId ? s : _working[fill.OrderId];
                     record.Fees += fill.Commission;
-                    _executions.Add(SignalExecution.Of(record.SignalId, record.Signal, fill, before, average));
+                    _executions.Add(SignalExecution.Of(record.SignalId, record.Signal!, fill, before, average));
                     if (record.Order.Status.IsTerminal())
                     {
                         _working.Remove(fill.OrderId);
+                        record.Signal = null;
                     }
 
                     break;
                 case ExchangeEventKind.Cancelled:
                     _account.ApplyCancel(e.OrderId, e.At, e.Reason);
-                    _working.Remove(e.OrderId);
+                    Release(e.OrderId);
                     break;
                 case ExchangeEventKind.Expired:
                     _account.ApplyExpire(e.OrderId, e.At);
-                    _working.Remove(e.OrderId);
+                    Release(e.OrderId);
                     break;
             }
+        }
+    }
+
+    /// <summary>An order stopped working before it filled completely (cancelled or expired).</summary>
+    private void Release(Guid orderId)
+    {
+        if (_working.Remove(orderId, out var record))
+        {
+            record.Signal = null;
         }
     }
 
