@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Backtesting;
 using Orchestrator.Domain.MarketData;
+using Orchestrator.Server.Backtests;
 using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model;
 
@@ -17,20 +18,11 @@ public static class BacktestBars
         return [.. wanted.Except(known, StringComparer.Ordinal)];
     }
 
-    /// <summary>The request's bars, streamed in time order.</summary>
-    public static async IAsyncEnumerable<Bar> StreamAsync(IBarStore store, BacktestRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var stored in store.ReadAsync(request.DataSymbols, request.From, request.To, ct))
-        {
-            yield return stored.Bar;
-        }
-    }
-
     /// <summary>The request's bars in memory (the optimizer replays them once per run), counting as they load.</summary>
     public static async Task<Bar[]> LoadAsync(IBarStore store, BacktestRequest request, IProgress<long>? progress, CancellationToken ct)
     {
         var bars = new List<Bar>();
-        await foreach (var bar in StreamAsync(store, request, ct))
+        await foreach (var bar in BacktestBarStream.ReadAsync(store, request, ct))
         {
             bars.Add(bar);
             if ((bars.Count & 0xFFFF) == 0)

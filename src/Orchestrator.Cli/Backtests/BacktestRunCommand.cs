@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Cli.Backtests.Reports;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Domain.Backtesting;
+using Orchestrator.Server.Backtests;
 using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model;
 using Spectre.Console;
@@ -48,7 +49,7 @@ public static class BacktestRunCommand
             var store = services.GetRequiredService<IBarStore>();
             var json = parse.GetValue(options.Json);
             var result = json
-                ? await Backtester.RunAsync(request, BacktestBars.StreamAsync(store, request, ct), null, ct)
+                ? await Backtester.RunAsync(request, BacktestBarStream.ReadAsync(store, request, ct), null, ct)
                 : await WithProgressAsync(request, store, ct);
             var backtestId = stored is null ? (Guid?)null
                 : (await BacktestArchive.SaveAsync(services, stored, [(result, request.Parameters)], request.Settings, null, "backtest run", ct))[0];
@@ -90,7 +91,7 @@ public static class BacktestRunCommand
         await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask($"Backtesting {request.Template.Name}", maxValue: 100);
-            result = await Backtester.RunAsync(request, BacktestBars.StreamAsync(store, request, ct), new ProgressTo(task), ct);
+            result = await Backtester.RunAsync(request, BacktestBarStream.ReadAsync(store, request, ct), new ProgressTo(task), ct);
             task.Value = 100;
         });
         return result!;

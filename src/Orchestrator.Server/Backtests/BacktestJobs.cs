@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Backtesting;
-using Orchestrator.Domain.MarketData;
 using Orchestrator.Server.Auditing;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.MarketData;
@@ -73,7 +72,7 @@ public sealed class BacktestJobs(OrchestratorDbContext db, BacktestPlanner plann
                 return;
             }
 
-            var result = await Backtester.RunAsync(request, Stream(request, ct), new Progress(db, run, queue), ct);
+            var result = await Backtester.RunAsync(request, BacktestBarStream.ReadAsync(bars, request, ct), new Progress(db, run, queue), ct);
             var row = BacktestRows.From(run.StrategyId, result, request.Settings, request.Parameters, null, time.GetUtcNow().UtcDateTime);
             db.StrategyBacktests.Add(row);
             run.Status = "COMPLETED";
@@ -94,13 +93,6 @@ public sealed class BacktestJobs(OrchestratorDbContext db, BacktestPlanner plann
         }
     }
 
-    private async IAsyncEnumerable<Bar> Stream(BacktestRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var stored in bars.ReadAsync(request.DataSymbols, request.From, request.To, ct))
-        {
-            yield return stored.Bar;
-        }
-    }
 
     private async Task FailAsync(BacktestRun run, string reason, CancellationToken ct)
     {

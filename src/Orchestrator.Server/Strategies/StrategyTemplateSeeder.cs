@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Domain.Strategies.Templates;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Storage.Configuration;
-using Orchestrator.Storage.Model;
 using Orchestrator.Storage.Model.Entities;
+using Orchestrator.Storage.Model;
 
 namespace Orchestrator.Server.Strategies;
 
@@ -16,37 +16,15 @@ namespace Orchestrator.Server.Strategies;
 /// are not in the catalog are left alone. Like <c>TradingStartup</c>, a server whose database is down still
 /// starts and seeds as soon as the database answers.
 /// </summary>
-public sealed class StrategyTemplateSeeder(ConnectionFactory connections, TimeProvider time, ILogger<StrategyTemplateSeeder> log) : IHostedService
+public sealed class StrategyTemplateSeeder(ConnectionFactory connections, TimeProvider time, ILogger<StrategyTemplateSeeder> log)
+    : DatabaseStartupTask(log)
 {
     public const string Author = "Day Trading Orchestrator";
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _retry = Task.CompletedTask;
+    protected override string Subject => "Strategy templates";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SeedAsync(cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            log.LogWarning("Strategy templates wait for the database: {Reason}", error.Message);
-            _retry = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
-        }
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        try
-        {
-            await _retry.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    /// <inheritdoc />
+    protected override Task RunAsync(CancellationToken cancellationToken) => SeedAsync(cancellationToken);
 
     /// <summary>Upserts every catalog template; returns how many rows it inserted or changed.</summary>
     public async Task<int> SeedAsync(CancellationToken ct)
@@ -61,23 +39,6 @@ public sealed class StrategyTemplateSeeder(ConnectionFactory connections, TimePr
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-            }
-        }
-    }
-
-    private async Task RetryAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            try
-            {
-                await SeedAsync(ct);
-                return;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                log.LogDebug("Strategy templates still wait for the database: {Reason}", error.Message);
             }
         }
     }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model;
@@ -15,58 +15,12 @@ namespace Orchestrator.Server.Trading;
 /// </summary>
 public sealed class TradingStartup(
     ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, IBarStore bars, ILogger<TradingStartup> log)
-    : IHostedService
+    : DatabaseStartupTask(log)
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _retry = Task.CompletedTask;
+    protected override string Subject => "Trading";
 
-    /// <summary>
-    /// Restores at once when the database answers, so the server takes orders from its first request; when it
-    /// does not, the server still starts (health says why) and trading follows as soon as the database is back.
-    /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RestoreAsync(cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            log.LogWarning("Trading waits for the database: {Reason}", error.Message);
-            _retry = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
-        }
-    }
-
-    /// <summary>May run more than once (a host stopped, then disposed): the token source stays undisposed for that.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        try
-        {
-            await _retry.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private async Task RetryAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            try
-            {
-                await RestoreAsync(ct);
-                log.LogInformation("Trading started");
-                return;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                log.LogDebug("Trading still waits for the database: {Reason}", error.Message);
-            }
-        }
-    }
+    /// <inheritdoc />
+    protected override Task RunAsync(CancellationToken cancellationToken) => RestoreAsync(cancellationToken);
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
