@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Risk;
 using Orchestrator.Server.Security;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.Model;
@@ -79,6 +80,7 @@ public sealed class Registration(OrchestratorDbContext db, PasswordHasher hasher
             MaxDailyLoss = request.MaxDailyLoss,
         };
         var entry = db.Users.Add(user);
+        db.RiskProfiles.Add(DefaultRiskProfile.For(user, time.GetUtcNow().UtcDateTime));
         var token = verification.Issue(user);
         audit.RecordCreate(db, actor with { UserId = actor.UserId ?? user.UserId }, "USER_REGISTERED", "USER", user.UserId.ToString(), entry);
         try

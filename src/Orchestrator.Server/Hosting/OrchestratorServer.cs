@@ -4,6 +4,7 @@ using Orchestrator.Server.MarketData;
 using Orchestrator.Server.MarketData.Live;
 using Orchestrator.Server.Orders;
 using Orchestrator.Server.Portfolio;
+using Orchestrator.Server.Risk;
 using Orchestrator.Server.Strategies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -48,6 +49,7 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorMarketData(builder.Configuration);
         builder.Services.AddOrchestratorStrategies();
         builder.Services.AddOrchestratorBacktests();
+        builder.Services.AddOrchestratorRisk();
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
         var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;
@@ -86,6 +88,7 @@ public static class OrchestratorServer
         app.MapQuotesApiV1();
         app.MapStreamApiV1();
         app.MapBacktestsApiV1();
+        app.MapRiskApiV1();
         app.MapApiNotFoundFallback();
         return app;
     }

@@ -33,6 +33,9 @@ public sealed class RiskProfile
 
     public decimal? TrailingStopPercentage { get; set; }
 
+    /// <summary>The profile enforced for its user (migration 007: at most one per user).</summary>
+    public bool IsActive { get; set; }
+
     public DateTime? CreatedAt { get; set; }
 
     public DateTime? UpdatedAt { get; set; }

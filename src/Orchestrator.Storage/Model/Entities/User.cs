@@ -35,6 +35,13 @@ public sealed class User
 
     public decimal? MaxDailyLoss { get; set; }
 
+    /// <summary>The kill switch (migration 007): ACTIVE, REDUCING or HALTED.</summary>
+    public string TradingState { get; set; } = "ACTIVE";
+
+    public string? TradingStateReason { get; set; }
+
+    public DateTime? TradingStateChangedAt { get; set; }
+
     public DateTime? CreatedAt { get; set; }
 
     public DateTime? UpdatedAt { get; set; }

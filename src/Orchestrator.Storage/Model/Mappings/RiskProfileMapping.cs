@@ -27,6 +27,7 @@ internal sealed class RiskProfileMapping(bool postgres) : IEntityTypeConfigurati
         builder.Property(e => e.DefaultStopLossPercentage).HasColumnName("default_stop_loss_percentage").HasPrecision(5, 4).HasDefaultValueSql(postgres ? "0.02" : "0.02");
         builder.Property(e => e.TrailingStopEnabled).HasColumnName("trailing_stop_enabled").HasDefaultValueSql(postgres ? "true" : "true");
         builder.Property(e => e.TrailingStopPercentage).HasColumnName("trailing_stop_percentage").HasPrecision(5, 4).HasDefaultValueSql(postgres ? "0.01" : "0.01");
+        builder.Property(e => e.IsActive).HasColumnName("is_active");
         builder.Property(e => e.CreatedAt).HasColumnName("created_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
         builder.Property(e => e.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
     }

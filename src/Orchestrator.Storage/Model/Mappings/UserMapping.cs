@@ -26,6 +26,9 @@ internal sealed class UserMapping(bool postgres) : IEntityTypeConfiguration<User
         builder.Property(e => e.VerificationExpires).HasColumnName("verification_expires");
         builder.Property(e => e.PreferredCurrency).HasColumnName("preferred_currency").HasMaxLength(3).HasDefaultValueSql(postgres ? "'USD'" : "'USD'");
         builder.Property(e => e.RiskTolerance).HasColumnName("risk_tolerance").HasMaxLength(20).HasDefaultValueSql(postgres ? "'MODERATE'" : "'MODERATE'");
+        builder.Property(e => e.TradingState).HasColumnName("trading_state").HasMaxLength(10);
+        builder.Property(e => e.TradingStateReason).HasColumnName("trading_state_reason");
+        builder.Property(e => e.TradingStateChangedAt).HasColumnName("trading_state_changed_at");
         builder.Property(e => e.MaxDailyLoss).HasColumnName("max_daily_loss").HasPrecision(15, 2).HasDefaultValueSql(postgres ? "1000.00" : "'1000.00'");
         builder.Property(e => e.CreatedAt).HasColumnName("created_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
         builder.Property(e => e.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");

@@ -1,0 +1,50 @@
+namespace Orchestrator.Server.Risk;
+
+/// <summary>
+/// POST and PUT /risk/profiles: a risk profile's limits. A missing (or null) limit takes the seed's default
+/// (sector 0.30, correlation 0.50, portfolio risk 0.02, 20 long and 10 short positions, 5% cash, stop 2%,
+/// trailing stop on at 1%); <see cref="MaxPositionSize"/> and <see cref="MaxDailyLoss"/> have none (no limit).
+/// </summary>
+/// <param name="ProfileName">1 to 100 characters, unique per user.</param>
+/// <param name="Description">Free text.</param>
+/// <param name="MaxPositionSize">Largest position value in one symbol, in the account's currency.</param>
+/// <param name="MaxSectorConcentration">Largest share of gross exposure in one sector, 0 to 1.</param>
+/// <param name="MaxCorrelationExposure">Largest share of gross exposure in mutually correlated positions, 0 to 1.</param>
+/// <param name="MaxDailyLoss">Loss since the session open that halts trading, in currency.</param>
+/// <param name="MaxPortfolioRisk">Largest share of equity at risk to the positions' stops, 0 to 1.</param>
+/// <param name="MaxLongPositions">Symbols held long at once.</param>
+/// <param name="MaxShortPositions">Symbols held short at once.</param>
+/// <param name="MinCashPercentage">Cash kept as a share of equity, 0 to 1.</param>
+/// <param name="DefaultStopLossPercentage">Protective stop distance for new positions, 0 to 1.</param>
+/// <param name="TrailingStopEnabled">Whether new positions get a trailing stop.</param>
+/// <param name="TrailingStopPercentage">Trailing distance, 0 to 1.</param>
+public sealed record RiskProfileRequest(
+    string? ProfileName,
+    string? Description = null,
+    decimal? MaxPositionSize = null,
+    decimal? MaxSectorConcentration = null,
+    decimal? MaxCorrelationExposure = null,
+    decimal? MaxDailyLoss = null,
+    decimal? MaxPortfolioRisk = null,
+    int? MaxLongPositions = null,
+    int? MaxShortPositions = null,
+    decimal? MinCashPercentage = null,
+    decimal? DefaultStopLossPercentage = null,
+    bool? TrailingStopEnabled = null,
+    decimal? TrailingStopPercentage = null);
+
+/// <summary>A risk profile as the API shows it.</summary>
+public sealed record RiskProfileView(
+    Guid ProfileId, string ProfileName, string? Description, bool IsActive,
+    decimal? MaxPositionSize, decimal? MaxSectorConcentration, decimal? MaxCorrelationExposure, decimal? MaxDailyLoss,
+    decimal? MaxPortfolioRisk, int? MaxLongPositions, int? MaxShortPositions, decimal? MinCashPercentage,
+    decimal? DefaultStopLossPercentage, bool? TrailingStopEnabled, decimal? TrailingStopPercentage,
+    DateTime? CreatedAt, DateTime? UpdatedAt);
+
+/// <summary>PUT /risk/state: set the kill switch (ACTIVE, REDUCING or HALTED) with a reason.</summary>
+/// <param name="State">ACTIVE, REDUCING or HALTED.</param>
+/// <param name="Reason">Why (kept with the state and in the audit log).</param>
+public sealed record TradingStateRequest(string? State, string? Reason);
+
+/// <summary>The caller's kill switch.</summary>
+public sealed record TradingStateView(string State, string? Reason, DateTime? ChangedAt);

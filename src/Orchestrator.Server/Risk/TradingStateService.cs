@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Validation;
+using Orchestrator.Storage.Model;
+
+namespace Orchestrator.Server.Risk;
+
+/// <summary>
+/// The user's kill switch as stored (users.trading_state): read it, and set it by hand (ACTIVE, REDUCING,
+/// HALTED) with a reason, audited. What each state lets through is the risk checks' business.
+/// </summary>
+public sealed class TradingStateService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time)
+{
+    public static readonly string[] States = ["ACTIVE", "REDUCING", "HALTED"];
+
+    public async Task<TradingStateView?> GetAsync(Guid userId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.UserId == userId)
+            .Select(u => new TradingStateView(u.TradingState, u.TradingStateReason, u.TradingStateChangedAt)).FirstOrDefaultAsync(ct);
+
+    public async Task<(TradingStateView? State, ValidationErrors? Errors)> SetAsync(Guid userId, TradingStateRequest request, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var state = request.State?.Trim().ToUpperInvariant();
+        var errors = new ValidationErrors()
+            .Check(state is not null && States.Contains(state), "state", "must be ACTIVE, REDUCING or HALTED")
+            .Check(request.Reason is null || request.Reason.Length <= 500, "reason", "at most 500 characters");
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var user = await db.Users.FirstAsync(u => u.UserId == userId, ct);
+        user.TradingState = state!;
+        user.TradingStateReason = request.Reason ?? "set by the user";
+        user.TradingStateChangedAt = time.GetUtcNow().UtcDateTime;
+        audit.RecordUpdate(db, actor, "TRADING_STATE_SET", "user", userId.ToString(), db.Entry(user));
+        await db.SaveChangesAsync(ct);
+        return (new TradingStateView(user.TradingState, user.TradingStateReason, user.TradingStateChangedAt), null);
+    }
+}
