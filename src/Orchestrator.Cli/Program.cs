@@ -21,6 +21,7 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     StrategiesCommands.Create(),
     DataCommands.Create(),
     BacktestCommands.Create(),
+    RiskCommands.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
