@@ -6,6 +6,7 @@ using Orchestrator.Benchmarks;
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- order-path
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- bars [bars]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- backtest [days] [rounds]
+//   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- risk-calc [symbols] [days] [rounds] [paths]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
 if (args.Length > 0 && args[0] == "auth-throughput")
 {
@@ -30,6 +31,11 @@ if (args.Length > 0 && args[0] == "bars")
 if (args.Length > 0 && args[0] == "backtest")
 {
     return BacktestBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "risk-calc")
+{
+    return RiskCalculationBenchmark.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "usage-write")
