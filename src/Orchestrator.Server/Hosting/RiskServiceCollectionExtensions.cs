@@ -5,11 +5,13 @@ namespace Orchestrator.Server.Hosting;
 
 public static class RiskServiceCollectionExtensions
 {
-    /// <summary>Risk profiles and the kill switch.</summary>
+    /// <summary>Risk profiles, the kill switch and risk calculations.</summary>
     public static IServiceCollection AddOrchestratorRisk(this IServiceCollection services)
     {
         services.AddScoped<RiskProfileService>();
         services.AddScoped<TradingStateService>();
+        services.AddScoped<DailyHistory>();
+        services.AddScoped<RiskCalculationService>();
         return services;
     }
 }

@@ -48,3 +48,29 @@ public sealed record TradingStateRequest(string? State, string? Reason);
 
 /// <summary>The caller's kill switch.</summary>
 public sealed record TradingStateView(string State, string? Reason, DateTime? ChangedAt);
+
+/// <summary>POST /risk/calculations: one account of the caller's (null: all of them), and the benchmark for beta.</summary>
+/// <param name="AccountId">One of the caller's accounts; null for all.</param>
+/// <param name="Benchmark">The symbol beta is measured against; default <c>Risk:BenchmarkSymbol</c>, else the largest position.</param>
+public sealed record RiskCalculationRequest(Guid? AccountId = null, string? Benchmark = null);
+
+/// <summary>A stored calculation: the seed's columns (95% figures), with the JSON columns parsed.</summary>
+public sealed record RiskCalculationView(
+    Guid CalculationId, Guid? AccountId, DateTime? CalculatedAt, decimal PortfolioValue, decimal CashBalance, decimal InvestedAmount,
+    decimal? PortfolioVar1d, decimal? PortfolioVar5d, decimal? ExpectedShortfall, decimal? PortfolioBeta,
+    System.Text.Json.Nodes.JsonNode? SectorConcentrations, System.Text.Json.Nodes.JsonNode? SymbolConcentrations, decimal? CorrelationRisk,
+    decimal? LongExposure, decimal? ShortExposure, decimal? NetExposure, System.Text.Json.Nodes.JsonNode? IlliquidPositions, decimal? PortfolioTurnover)
+{
+    public static RiskCalculationView From(Orchestrator.Storage.Model.Entities.RiskCalculation r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new RiskCalculationView(r.CalculationId, r.AccountId, r.CalculatedAt, r.PortfolioValue, r.CashBalance, r.InvestedAmount,
+            r.PortfolioVar1d, r.PortfolioVar5d, r.ExpectedShortfall, r.PortfolioBeta, Parse(r.SectorConcentrations), Parse(r.SymbolConcentrations),
+            r.CorrelationRisk, r.LongExposure, r.ShortExposure, r.NetExposure, Parse(r.IlliquidPositions), r.PortfolioTurnover);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Parse(string? json) => json is null ? null : System.Text.Json.Nodes.JsonNode.Parse(json);
+}
+
+/// <summary>A new calculation: the stored row and the full report (99% figures, every method, the history used).</summary>
+public sealed record RiskCalculationResult(RiskCalculationView Calculation, Orchestrator.Domain.Risk.Metrics.RiskReport Report);

@@ -22,6 +22,8 @@ public static class RiskEndpoints
         group.MapPut("/profiles/{id:guid}", ReplaceAsync).WithName("ReplaceRiskProfile").WithSummary("Replace a profile's limits");
         group.MapDelete("/profiles/{id:guid}", DeleteAsync).WithName("DeleteRiskProfile").WithSummary("Delete a profile that is not active");
         group.MapPost("/profiles/{id:guid}/activate", ActivateAsync).WithName("ActivateRiskProfile").WithSummary("Make this the enforced profile");
+        group.MapPost("/calculations", CalculateAsync).WithName("CalculateRisk").WithSummary("Calculate VaR, ES, beta, concentrations and exposures now, and store them");
+        group.MapGet("/calculations", CalculationsAsync).WithName("ListRiskCalculations").WithSummary("Your stored risk calculations, newest first");
         group.MapGet("/state", StateAsync).WithName("GetTradingState").WithSummary("Your kill switch: ACTIVE, REDUCING or HALTED");
         group.MapPut("/state", SetStateAsync).WithName("SetTradingState").WithSummary("Set your kill switch by hand, with a reason");
         return app;
@@ -60,6 +62,27 @@ public static class RiskEndpoints
     {
         var (state, errors) = await service.SetAsync(Caller.Required(http).UserId, body, HttpActor.From(http), ct);
         return errors is not null ? errors.ToProblem() : TypedResults.Ok(state!);
+    }
+
+    private static async Task<Results<Created<RiskCalculationResult>, ProblemHttpResult>> CalculateAsync(
+        RiskCalculationRequest body, RiskCalculationService service, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await service.CalculateAsync(Caller.Required(http).UserId, body.AccountId, body.Benchmark, ct);
+        return outcome.NotFound
+            ? ApiProblems.NotFound("This account")
+            : TypedResults.Created($"{ServerDefaults.ApiPrefix}/risk/calculations", new RiskCalculationResult(RiskCalculationView.From(outcome.Row!), outcome.Report!));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RiskCalculationView>>, ProblemHttpResult>> CalculationsAsync(
+        RiskCalculationService service, HttpContext http, Guid? accountId, int? limit, CancellationToken ct)
+    {
+        if (limit is < 1 or > 1_000)
+        {
+            return new ValidationErrors().Add("limit", "must be between 1 and 1000").ToProblem();
+        }
+
+        var rows = await service.ListAsync(Caller.Required(http).UserId, accountId, limit ?? 100, ct);
+        return TypedResults.Ok<IReadOnlyList<RiskCalculationView>>([.. rows.Select(RiskCalculationView.From)]);
     }
 
     private static Results<Ok<RiskProfileView>, ProblemHttpResult> Result(RiskProfileService.Outcome outcome) =>
