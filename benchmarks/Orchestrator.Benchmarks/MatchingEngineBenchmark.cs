@@ -49,7 +49,7 @@ public static class MatchingEngineBenchmark
     }
 
     /// <summary>Submits every order and feeds every bar, timing the whole run.</summary>
-    private static (double Seconds, long Events, int Resting) Throughput(Flow flow)
+    internal static (double Seconds, long Events, int Resting) Throughput(Flow flow)
     {
         var exchange = new PaperExchange(new PaperExchangeOptions());
         var account = Guid.CreateVersion7();
@@ -72,7 +72,7 @@ public static class MatchingEngineBenchmark
     }
 
     /// <summary>The same run on a fresh exchange, timing each submit (a timestamp costs ~20 ns, small beside a submit).</summary>
-    private static long[] Latencies(Flow flow)
+    internal static long[] Latencies(Flow flow)
     {
         var exchange = new PaperExchange(new PaperExchangeOptions());
         var account = Guid.CreateVersion7();
@@ -113,10 +113,10 @@ public static class MatchingEngineBenchmark
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    private static double Percentile(long[] sortedTicks, double p) =>
+    internal static double Percentile(long[] sortedTicks, double p) =>
         sortedTicks[(int)Math.Min(sortedTicks.Length - 1, p * sortedTicks.Length)] * 1e9 / Stopwatch.Frequency;
 
-    private static Flow Generate(int total, int seed)
+    internal static Flow Generate(int total, int seed)
     {
         var random = new Random(seed);
         var prices = new decimal[Symbols];
@@ -160,7 +160,7 @@ public static class MatchingEngineBenchmark
         return new Flow(orders, times, [.. bars]);
     }
 
-    private sealed record Flow(Order[] Orders, DateTimeOffset[] Times, Bar[] Bars)
+    internal sealed record Flow(Order[] Orders, DateTimeOffset[] Times, Bar[] Bars)
     {
         /// <summary>The bars fed after the <paramref name="round"/>-th block of 1,000 orders (1-based).</summary>
         public ReadOnlySpan<Bar> BarsAfter(int round) => Bars.AsSpan((round - 1) * Symbols, Symbols);

@@ -7,6 +7,7 @@ using Orchestrator.Benchmarks;
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- bars [bars]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- backtest [days] [rounds]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- risk-calc [symbols] [days] [rounds] [paths]
+//   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- pre-trade [orders]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
 if (args.Length > 0 && args[0] == "auth-throughput")
 {
@@ -16,6 +17,11 @@ if (args.Length > 0 && args[0] == "auth-throughput")
 if (args.Length > 0 && args[0] == "matching")
 {
     return MatchingEngineBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "pre-trade")
+{
+    return PreTradeCheckBenchmark.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "order-path")
