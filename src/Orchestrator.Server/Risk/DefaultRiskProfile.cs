@@ -3,7 +3,7 @@ using Orchestrator.Storage.Model.Entities;
 namespace Orchestrator.Server.Risk;
 
 /// <summary>
-/// The profile every new user starts with, as the seed's data migration (20241202_normalize_risk_settings)
+/// The profile every new user starts with (<see cref="Domain.Risk.RiskProfile.FromTolerance"/>), as the seed's data migration (20241202_normalize_risk_settings)
 /// builds it for existing users: named "Default Risk Profile", the user's max_daily_loss, a max_position_size of
 /// 10% of that limit, and max_portfolio_risk by risk tolerance (CONSERVATIVE 0.01, MODERATE 0.02, AGGRESSIVE
 /// 0.05, else 0.02); every other limit at the seed's default. It is the user's active profile. A user registered
@@ -20,24 +20,26 @@ public static class DefaultRiskProfile
     public static RiskProfile For(User user, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var profile = RiskProfiles.WithDefaults(new RiskProfile
+        var limits = Domain.Risk.RiskProfile.FromTolerance(user.RiskTolerance, user.MaxDailyLoss ?? UsersDefaultMaxDailyLoss);
+        return new RiskProfile
         {
             UserId = user.UserId,
             ProfileName = Name,
             Description = "Automatically generated default risk profile",
             IsActive = true,
+            MaxPositionSize = limits.MaxPositionSize,
+            MaxSectorConcentration = limits.MaxSectorConcentration,
+            MaxCorrelationExposure = limits.MaxCorrelationExposure,
+            MaxDailyLoss = limits.MaxDailyLoss,
+            MaxPortfolioRisk = limits.MaxPortfolioRisk,
+            MaxLongPositions = limits.MaxLongPositions,
+            MaxShortPositions = limits.MaxShortPositions,
+            MinCashPercentage = limits.MinCashPercentage,
+            DefaultStopLossPercentage = limits.DefaultStopLossPercentage,
+            TrailingStopEnabled = limits.TrailingStopEnabled,
+            TrailingStopPercentage = limits.TrailingStopPercentage,
             CreatedAt = now,
             UpdatedAt = now,
-        });
-        var loss = user.MaxDailyLoss ?? UsersDefaultMaxDailyLoss;
-        profile.MaxDailyLoss = loss;
-        profile.MaxPositionSize = loss * 0.10m;
-        profile.MaxPortfolioRisk = user.RiskTolerance switch
-        {
-            "CONSERVATIVE" => 0.01m,
-            "AGGRESSIVE" => 0.05m,
-            _ => 0.02m,
         };
-        return profile;
     }
 }

@@ -6,19 +6,20 @@ namespace Orchestrator.Server.Risk;
 /// <summary>The seed's defaults, the validation of a profile's limits, and the request-to-row mapping.</summary>
 public static class RiskProfiles
 {
-    /// <summary>Fills every limit the seed gives a default and the row leaves unset.</summary>
+    /// <summary>Fills every limit the seed gives a default (<see cref="Domain.Risk.RiskProfile.Default"/>) and the row leaves unset.</summary>
     public static RiskProfile WithDefaults(RiskProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        profile.MaxSectorConcentration ??= 0.30m;
-        profile.MaxCorrelationExposure ??= 0.50m;
-        profile.MaxPortfolioRisk ??= 0.02m;
-        profile.MaxLongPositions ??= 20;
-        profile.MaxShortPositions ??= 10;
-        profile.MinCashPercentage ??= 0.05m;
-        profile.DefaultStopLossPercentage ??= 0.02m;
-        profile.TrailingStopEnabled ??= true;
-        profile.TrailingStopPercentage ??= 0.01m;
+        var seed = Domain.Risk.RiskProfile.Default;
+        profile.MaxSectorConcentration ??= seed.MaxSectorConcentration;
+        profile.MaxCorrelationExposure ??= seed.MaxCorrelationExposure;
+        profile.MaxPortfolioRisk ??= seed.MaxPortfolioRisk;
+        profile.MaxLongPositions ??= seed.MaxLongPositions;
+        profile.MaxShortPositions ??= seed.MaxShortPositions;
+        profile.MinCashPercentage ??= seed.MinCashPercentage;
+        profile.DefaultStopLossPercentage ??= seed.DefaultStopLossPercentage;
+        profile.TrailingStopEnabled ??= seed.TrailingStopEnabled;
+        profile.TrailingStopPercentage ??= seed.TrailingStopPercentage;
         return profile;
     }
 
