@@ -12,6 +12,8 @@ public static class RiskServiceCollectionExtensions
         services.AddScoped<TradingStateService>();
         services.AddScoped<DailyHistory>();
         services.AddScoped<RiskCalculationService>();
+        services.AddSingleton<ScheduledRiskCalculations>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledRiskCalculations>());
         return services;
     }
 }

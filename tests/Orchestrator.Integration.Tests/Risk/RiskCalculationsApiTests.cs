@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Integration.Tests.Support;
 using Orchestrator.Integration.Tests.Trading;
+using Orchestrator.Server.Risk;
 using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model.Entities;
 
@@ -78,6 +79,12 @@ public sealed class RiskCalculationsApiTests
         await Problems.AssertProblemAsync(
             await someoneElse.PostAsJsonAsync("/api/v1/risk/calculations", new { accountId = kit.AccountId }, Ct), HttpStatusCode.NotFound, "not-found");
         Assert.Equal(0, (await someoneElse.GetFromJsonAsync<JsonElement>("/api/v1/risk/calculations", Ct)).GetArrayLength());
+
+        // The schedule's round: only the holder of an open position gets one, user-level (no account), with the same figures.
+        Assert.Equal(1, await server.App.Services.GetRequiredService<ScheduledRiskCalculations>().RunOnceAsync(Ct));
+        var scheduled = (await kit.GetAsync("/api/v1/risk/calculations")).EnumerateArray().First();
+        Assert.Equal(JsonValueKind.Null, scheduled.GetProperty("accountId").ValueKind);
+        Near(0.02m * value, scheduled.GetProperty("portfolioVar1d").GetDecimal());
     }
 
     private static void Near(decimal expected, decimal actual) => Assert.InRange(actual, expected - 0.00001m, expected + 0.00001m);
