@@ -11,6 +11,7 @@ public static class RiskServiceCollectionExtensions
         services.AddScoped<RiskProfileService>();
         services.AddScoped<TradingStateService>();
         services.AddScoped<DailyHistory>();
+        services.AddScoped<RiskCheckService>();
         services.AddScoped<RiskCalculationService>();
         services.AddSingleton<ScheduledRiskCalculations>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledRiskCalculations>());

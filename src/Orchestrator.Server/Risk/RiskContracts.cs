@@ -74,3 +74,11 @@ public sealed record RiskCalculationView(
 
 /// <summary>A new calculation: the stored row and the full report (99% figures, every method, the history used).</summary>
 public sealed record RiskCalculationResult(RiskCalculationView Calculation, Orchestrator.Domain.Risk.Metrics.RiskReport Report);
+
+/// <summary>
+/// The dry run's answer: whether the order would pass, and if not the first limit it breaks (the account's checks
+/// first, then the risk profile's), with the value and threshold; the price it was valued at; the profile and
+/// kill-switch state it was checked against.
+/// </summary>
+public sealed record RiskCheckView(
+    bool WouldPass, string? Limit, decimal? Value, decimal? Threshold, string? Reason, decimal? ReferencePrice, Guid? ProfileId, string TradingState);

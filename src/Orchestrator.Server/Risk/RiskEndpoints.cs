@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Orchestrator.Server.Auditing;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Orders;
 using Orchestrator.Server.Security;
 using Orchestrator.Server.Validation;
 
@@ -24,6 +25,7 @@ public static class RiskEndpoints
         group.MapPost("/profiles/{id:guid}/activate", ActivateAsync).WithName("ActivateRiskProfile").WithSummary("Make this the enforced profile");
         group.MapPost("/calculations", CalculateAsync).WithName("CalculateRisk").WithSummary("Calculate VaR, ES, beta, concentrations and exposures now, and store them");
         group.MapGet("/calculations", CalculationsAsync).WithName("ListRiskCalculations").WithSummary("Your stored risk calculations, newest first");
+        group.MapPost("/check", CheckAsync).WithName("CheckOrderRisk").WithSummary("Would this order pass? (a dry run: nothing is placed or changed)");
         group.MapGet("/state", StateAsync).WithName("GetTradingState").WithSummary("Your kill switch: ACTIVE, REDUCING or HALTED");
         group.MapPut("/state", SetStateAsync).WithName("SetTradingState").WithSummary("Set your kill switch by hand, with a reason");
         return app;
@@ -83,6 +85,13 @@ public static class RiskEndpoints
 
         var rows = await service.ListAsync(Caller.Required(http).UserId, accountId, limit ?? 100, ct);
         return TypedResults.Ok<IReadOnlyList<RiskCalculationView>>([.. rows.Select(RiskCalculationView.From)]);
+    }
+
+    private static async Task<Results<Ok<RiskCheckView>, ProblemHttpResult>> CheckAsync(
+        PlaceOrderRequest body, RiskCheckService service, HttpContext http, CancellationToken ct)
+    {
+        var (result, errors, notFound) = await service.CheckAsync(Caller.Required(http).UserId, body, ct);
+        return notFound ? ApiProblems.NotFound("This account") : errors is not null ? errors.ToProblem() : TypedResults.Ok(result!);
     }
 
     private static Results<Ok<RiskProfileView>, ProblemHttpResult> Result(RiskProfileService.Outcome outcome) =>

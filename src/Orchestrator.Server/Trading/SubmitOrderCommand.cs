@@ -44,7 +44,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId);
-        var reference = ReferencePrice(order);
+        var reference = trading.ReferencePrice(order);
         var hours = trading.Symbols.HoursOf(order.Symbol);
         var violation = reference is null
             ? new Domain.Portfolio.LimitViolation("market_price", 0m, 0m, $"market_price: there is no market price for {order.Symbol} yet, so a market order's cost cannot be checked.")
@@ -73,13 +73,6 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
 
         SetResult(new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]));
     }
-
-    private decimal? ReferencePrice(DomainOrder order) => order.Type switch
-    {
-        OrderType.Limit or OrderType.StopLimit => order.LimitPrice,
-        OrderType.Stop => order.StopPrice,
-        _ => trading.LastPrice(order.Symbol),
-    };
 
     private void AddOrderRows(AccountWriter writer, WriterBatch batch, OrderRecord record, string action)
     {

@@ -14,4 +14,16 @@ public sealed class TradingContext(PaperBroker paper, SymbolDirectory symbols, I
 
     /// <summary>The last price the market showed for a symbol (the paper exchange's last quote or bar).</summary>
     public decimal? LastPrice(string symbol) => paper.LastPrice(symbol);
+
+    /// <summary>What an order is valued at for the checks: its limit (or stop) price, else the symbol's last price.</summary>
+    public decimal? ReferencePrice(Domain.Orders.Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Type switch
+        {
+            Domain.Orders.OrderType.Limit or Domain.Orders.OrderType.StopLimit => order.LimitPrice,
+            Domain.Orders.OrderType.Stop => order.StopPrice,
+            _ => LastPrice(order.Symbol),
+        };
+    }
 }

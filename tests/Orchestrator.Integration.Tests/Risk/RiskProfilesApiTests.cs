@@ -20,16 +20,30 @@ public sealed class RiskProfilesApiTests
         var user = await server.RegisterAndLoginAsync("risky@example.com");
         var client = server.Client(bearer: user.AccessToken);
 
-        // As the seed's data migration: max_daily_loss = the users default 1,000; max_position_size = 10% of it = 100;
-        // tolerance unset -> max_portfolio_risk 0.02; the rest at the table's defaults.
+        // Registered without a daily loss limit: the table's defaults, no position-size or daily-loss cap in the profile.
         var profile = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/risk/profiles", Ct)).EnumerateArray());
-        Assert.Equal(("Default Risk Profile", true, 1000m, 100m, 0.02m, 0.30m, 20, 10, 0.05m, true, 0.01m),
-            (profile.GetProperty("profileName").GetString(), profile.GetProperty("isActive").GetBoolean(), profile.GetProperty("maxDailyLoss").GetDecimal(),
-             profile.GetProperty("maxPositionSize").GetDecimal(), profile.GetProperty("maxPortfolioRisk").GetDecimal(),
+        Assert.Equal(("Default Risk Profile", true, JsonValueKind.Null, JsonValueKind.Null, 0.02m, 0.30m, 20, 10, 0.05m, true, 0.01m),
+            (profile.GetProperty("profileName").GetString(), profile.GetProperty("isActive").GetBoolean(), profile.GetProperty("maxDailyLoss").ValueKind,
+             profile.GetProperty("maxPositionSize").ValueKind, profile.GetProperty("maxPortfolioRisk").GetDecimal(),
              profile.GetProperty("maxSectorConcentration").GetDecimal(), profile.GetProperty("maxLongPositions").GetInt32(),
              profile.GetProperty("maxShortPositions").GetInt32(), profile.GetProperty("minCashPercentage").GetDecimal(),
              profile.GetProperty("trailingStopEnabled").GetBoolean(), profile.GetProperty("trailingStopPercentage").GetDecimal()));
         var defaultId = profile.GetProperty("profileId").GetGuid();
+
+        // Registered with one: as the seed's data migration, max_position_size = 10% of it, portfolio risk by tolerance.
+        using (var anonymous = server.Client())
+        {
+            var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new
+            {
+                email = "bold@example.com", password = "correct horse battery staple", firstName = "B", lastName = "C",
+                riskTolerance = "AGGRESSIVE", maxDailyLoss = 5_000,
+            }, Ct);
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            var boldId = (await registered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("userId").GetGuid();
+            await using var db = server.Db.CreateContext();
+            var bold = await db.RiskProfiles.AsNoTracking().SingleAsync(p => p.UserId == boldId, Ct);
+            Assert.Equal((5_000m, 500m, 0.05m, true), (bold.MaxDailyLoss!.Value, bold.MaxPositionSize!.Value, bold.MaxPortfolioRisk!.Value, bold.IsActive));
+        }
 
         var created = await client.PostAsJsonAsync("/api/v1/risk/profiles", new { profileName = "Swing", maxPositionSize = 25_000, maxSectorConcentration = 0.4 }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
