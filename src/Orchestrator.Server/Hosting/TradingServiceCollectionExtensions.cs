@@ -42,6 +42,7 @@ public static class TradingServiceCollectionExtensions
                 TradingHoursFor = symbols.HoursOf,
             });
         });
+        services.AddSingleton<Risk.RiskEpochs>();
         services.AddSingleton<TradingContext>();
         services.AddSingleton<AccountWriters>();
         services.AddSingleton<MarketFeed>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Portfolio;
 using Orchestrator.Domain.Risk;
@@ -7,7 +6,6 @@ using Orchestrator.Server.Orders;
 using Orchestrator.Server.Trading;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.Model;
-using DomainRiskProfile = Orchestrator.Domain.Risk.RiskProfile;
 
 namespace Orchestrator.Server.Risk;
 
@@ -36,15 +34,9 @@ public sealed class RiskCheckService(OrchestratorDbContext db, AccountWriters wr
             return (null, null, true);
         }
 
-        var user = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new { u.MaxDailyLoss, u.TradingState }).FirstAsync(ct);
-        var active = await db.RiskProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId && p.IsActive, ct);
-        var profile = active is null ? DomainRiskProfile.Default : ToDomain(active);
-        var dayStart = TradingHours.UsEquities.StartOfDay(TradingHours.UsEquities.TradingDay(now)).UtcDateTime;
-        var openEquity = await db.AccountBalances.AsNoTracking().Where(b => b.AccountId == accountId && b.RecordedAt < dayStart)
-            .OrderByDescending(b => b.RecordedAt).Select(b => b.PortfolioValue).FirstOrDefaultAsync(ct);
-        var killSwitch = Enum.Parse<KillSwitchState>(user.TradingState, ignoreCase: true);
-
-        var violation = await writers.RunAsync(accountId, (writer, _) =>
+        var settings = await RiskSettings.LoadAsync(db, userId, ct);
+        var openEquity = await RiskSettings.SessionOpenEquityAsync(db, accountId, now, ct);
+        var (found, reference) = await writers.RunAsync(accountId, (writer, _) =>
         {
             var account = writer.State.Account;
             if (trading.ReferencePrice(order) is not { } price)
@@ -54,26 +46,12 @@ public sealed class RiskCheckService(OrchestratorDbContext db, AccountWriters wr
             }
 
             var commission = trading.Fees.Commission(new FeeContext(order.Quantity, price, true));
-            var own = account.Check(order, price, trading.Symbols.HoursOf(order.Symbol).TradingDay(now), commission).Violation;
-            if (own is not null)
-            {
-                return Task.FromResult<(LimitViolation?, decimal?)>((own, price));
-            }
-
-            var positions = RiskPosition.FromAccount(account);
-            var sectors = positions.Select(static p => p.Symbol).Append(order.Symbol).Distinct(StringComparer.Ordinal)
-                .Select(s => (Symbol: s, trading.Symbols.Get(s).Sector)).Where(static s => s.Sector is not null)
-                .ToDictionary(static s => s.Symbol, static s => s.Sector!, StringComparer.Ordinal);
-            var context = new RiskContext(profile, account.Cash, positions, openEquity ?? account.Balance().PortfolioValue, sectors,
-                killSwitch: killSwitch, userMaxDailyLoss: user.MaxDailyLoss);
-            return Task.FromResult<(LimitViolation?, decimal?)>((RiskChecklist.Check(context, order, price), price));
+            var violation = account.Check(order, price, trading.Symbols.HoursOf(order.Symbol).TradingDay(now), commission).Violation
+                ?? PreTradeRisk.Check(settings, account, openEquity, trading.Symbols, order, price);
+            return Task.FromResult<(LimitViolation?, decimal?)>((violation, price));
         }, ct);
 
-        var (found, reference) = violation;
-        return (new RiskCheckView(found is null, found?.Limit, found?.Value, found?.Threshold, found?.Message, reference, active?.ProfileId, user.TradingState), null, false);
+        return (new RiskCheckView(found is null, found?.Limit, found?.Value, found?.Threshold, found?.Message, reference, settings.ProfileId,
+            settings.KillSwitch.ToName()), null, false);
     }
-
-    private static DomainRiskProfile ToDomain(Storage.Model.Entities.RiskProfile p) => new(
-        p.MaxPositionSize, p.MaxSectorConcentration, p.MaxCorrelationExposure, p.MaxDailyLoss, p.MaxPortfolioRisk, p.MaxLongPositions,
-        p.MaxShortPositions, p.MinCashPercentage, p.DefaultStopLossPercentage, p.TrailingStopEnabled ?? true, p.TrailingStopPercentage);
 }

@@ -10,7 +10,7 @@ namespace Orchestrator.Server.Risk;
 /// A user's risk profiles: list, read, create, replace, delete (never the active one) and choose the active one;
 /// every query is scoped to the caller, every change audited with old and new values.
 /// </summary>
-public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time, RiskEpochs epochs)
 {
     /// <summary>The outcome of a change: the profile, field errors, "not found", or a conflict with its reason.</summary>
     public sealed record Outcome(RiskProfileView? Profile, ValidationErrors? Errors = null, bool NotFound = false, string? Conflict = null);
@@ -45,6 +45,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
         var entry = db.RiskProfiles.Add(row);
         audit.RecordCreate(db, actor, "RISK_PROFILE_CREATED", "risk_profile", row.ProfileId.ToString(), entry);
         await db.SaveChangesAsync(ct);
+        epochs.Changed(userId);
         return new Outcome(RiskProfiles.View(row));
     }
 
@@ -77,6 +78,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
 
         audit.RecordUpdate(db, actor, "RISK_PROFILE_UPDATED", "risk_profile", row.ProfileId.ToString(), entry);
         await db.SaveChangesAsync(ct);
+        epochs.Changed(userId);
         return new Outcome(RiskProfiles.View(row));
     }
 
@@ -109,6 +111,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        epochs.Changed(userId);
         return new Outcome(RiskProfiles.View(chosen));
     }
 
@@ -130,6 +133,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
         audit.Record(db, actor, "RISK_PROFILE_DELETED", "risk_profile", row.ProfileId.ToString(), oldValues: AuditValues.Serialize(RiskProfiles.View(row)));
         entry.State = EntityState.Deleted;
         await db.SaveChangesAsync(ct);
+        epochs.Changed(userId);
         return new Outcome(RiskProfiles.View(row));
     }
 

@@ -9,7 +9,7 @@ namespace Orchestrator.Server.Risk;
 /// The user's kill switch as stored (users.trading_state): read it, and set it by hand (ACTIVE, REDUCING,
 /// HALTED) with a reason, audited. What each state lets through is the risk checks' business.
 /// </summary>
-public sealed class TradingStateService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class TradingStateService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time, RiskEpochs epochs)
 {
     public static readonly string[] States = ["ACTIVE", "REDUCING", "HALTED"];
 
@@ -35,6 +35,7 @@ public sealed class TradingStateService(OrchestratorDbContext db, AuditTrail aud
         user.TradingStateChangedAt = time.GetUtcNow().UtcDateTime;
         audit.RecordUpdate(db, actor, "TRADING_STATE_SET", "user", userId.ToString(), db.Entry(user));
         await db.SaveChangesAsync(ct);
+        epochs.Changed(userId);
         return (new TradingStateView(user.TradingState, user.TradingStateReason, user.TradingStateChangedAt), null);
     }
 }

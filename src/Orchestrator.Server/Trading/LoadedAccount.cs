@@ -26,6 +26,17 @@ internal sealed class LoadedAccount(TradingAccount account, Guid userId, string 
     /// </summary>
     public Dictionary<string, (decimal Price, DateTimeOffset At)> LastMarks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The user's risk settings as last loaded, and the <see cref="Risk.RiskEpochs"/> value they were loaded at.</summary>
+    public Risk.RiskSettings? Risk { get; set; }
+
+    public long RiskEpoch { get; set; }
+
+    /// <summary>The New York trading day <see cref="SessionOpenEquity"/> belongs to.</summary>
+    public DateOnly? RiskDay { get; set; }
+
+    /// <summary>The equity the day's loss is measured from.</summary>
+    public decimal? SessionOpenEquity { get; set; }
+
     public void ApplyAccountRow(UserBrokerAccount row)
     {
         Connected = row.IsConnected == true;

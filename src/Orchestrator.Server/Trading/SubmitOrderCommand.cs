@@ -4,6 +4,7 @@ using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Risk;
 using Orchestrator.Storage.Model.Entities;
 using DomainOrder = Orchestrator.Domain.Orders.Order;
 using OrderRow = Orchestrator.Storage.Model.Entities.Order;
@@ -46,10 +47,15 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId);
         var reference = trading.ReferencePrice(order);
         var hours = trading.Symbols.HoursOf(order.Symbol);
+        var tradingDay = hours.TradingDay(batch.Now);
         var violation = reference is null
             ? new Domain.Portfolio.LimitViolation("market_price", 0m, 0m, $"market_price: there is no market price for {order.Symbol} yet, so a market order's cost cannot be checked.")
-            : state.Account.TryAccept(order, reference.Value, hours.TradingDay(batch.Now),
-                trading.Fees.Commission(new FeeContext(order.Quantity, reference.Value, true))).Violation;
+            : state.Account.Check(order, reference.Value, tradingDay, trading.Fees.Commission(new FeeContext(order.Quantity, reference.Value, true))).Violation
+                ?? PreTradeRisk.Check(await RiskAsync(writer, batch, ct), state.Account, state.SessionOpenEquity, trading.Symbols, order, reference.Value);
+        if (violation is null)
+        {
+            state.Account.Accept(order, reference!.Value, tradingDay);
+        }
 
         if (violation is not null)
         {
@@ -72,6 +78,31 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         SetResult(new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]));
+    }
+
+    /// <summary>
+    /// The user's risk settings, reloaded when they changed since the writer last read them (the epoch is read
+    /// before the load, so a change racing the load only causes one more reload), and the day's starting equity,
+    /// read once per trading day.
+    /// </summary>
+    private async Task<RiskSettings> RiskAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
+    {
+        var state = writer.State;
+        var epoch = trading.RiskEpochs.Of(state.UserId);
+        if (state.Risk is null || state.RiskEpoch != epoch)
+        {
+            state.Risk = await RiskSettings.LoadAsync(batch.Db, state.UserId, ct);
+            state.RiskEpoch = epoch;
+        }
+
+        var today = TradingHours.UsEquities.TradingDay(batch.Now);
+        if (state.RiskDay != today)
+        {
+            state.SessionOpenEquity = await RiskSettings.SessionOpenEquityAsync(batch.Db, writer.AccountId, batch.Now, ct) ?? state.Account.Balance().PortfolioValue;
+            state.RiskDay = today;
+        }
+
+        return state.Risk;
     }
 
     private void AddOrderRows(AccountWriter writer, WriterBatch batch, OrderRecord record, string action)

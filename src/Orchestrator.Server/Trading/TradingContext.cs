@@ -3,9 +3,12 @@ using Orchestrator.Server.Auditing;
 
 namespace Orchestrator.Server.Trading;
 
-/// <summary>The shared services the writers' commands use: prices, symbols, fees and the audit trail.</summary>
-public sealed class TradingContext(PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit)
+/// <summary>The shared services the writers' commands use: prices, symbols, fees, the audit trail and the risk settings' epochs.</summary>
+public sealed class TradingContext(PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit, Risk.RiskEpochs riskEpochs)
 {
+    /// <summary>Tells the writers when a user's risk settings changed.</summary>
+    public Risk.RiskEpochs RiskEpochs { get; } = riskEpochs;
+
     public SymbolDirectory Symbols { get; } = symbols;
 
     public IFeeModel Fees { get; } = fees;

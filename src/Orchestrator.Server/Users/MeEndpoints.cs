@@ -41,7 +41,7 @@ public static class MeEndpoints
     }
 
     private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> UpdateAsync(
-        JsonElement body, OrchestratorDbContext db, AuditTrail audit, TimeProvider time, HttpContext http, CancellationToken ct)
+        JsonElement body, OrchestratorDbContext db, AuditTrail audit, TimeProvider time, Risk.RiskEpochs epochs, HttpContext http, CancellationToken ct)
     {
         var caller = Caller.Required(http);
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserId == caller.UserId, ct);
@@ -63,6 +63,7 @@ public static class MeEndpoints
             user.UpdatedAt = now;
             audit.RecordUpdate(db, HttpActor.From(http), "PROFILE_UPDATED", "USER", user.UserId.ToString(), entry);
             await db.SaveChangesAsync(ct);
+            epochs.Changed(user.UserId); // the daily loss limit counts in the pre-trade checks
         }
 
         return TypedResults.Ok(UserProfile.From(user));

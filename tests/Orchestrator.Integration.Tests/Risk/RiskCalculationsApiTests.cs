@@ -20,7 +20,7 @@ public sealed class RiskCalculationsApiTests
     public async Task A_calculation_stores_var_es_beta_concentrations_and_exposures_worked_by_hand()
     {
         await using var server = await ApiServer.StartAsync();
-        var kit = await TradingKit.StartAsync(server, initialCash: 0m);
+        var kit = await TradingKit.StartAsync(server, initialCash: 0m, permissiveRisk: false);
 
         // 251 closes, one 15:59 New York bar per weekday from 2025-10-01: 250 daily returns, +1% each day except
         // every 10th (days 10, 20, ..., 200), which is -2%: 20 losing days of 250.

@@ -16,7 +16,7 @@ public sealed class RiskCheckApiTests
     public async Task The_dry_run_names_the_first_limit_an_order_would_break_and_places_nothing()
     {
         await using var server = await ApiServer.StartAsync();
-        var kit = await TradingKit.StartAsync(server);
+        var kit = await TradingKit.StartAsync(server, permissiveRisk: false);
         await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m);
 
         async Task<JsonElement> Check(int quantity, string side = "BUY")

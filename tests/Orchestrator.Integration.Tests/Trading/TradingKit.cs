@@ -11,7 +11,12 @@ namespace Orchestrator.Integration.Tests.Trading;
 /// <summary>A logged-in trader with a paper account on a running server, and a way to move the market.</summary>
 public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Client, Guid AccountId)
 {
-    public static async Task<TradingKit> StartAsync(ApiServer server, string email = "trader@example.com", decimal initialCash = 100_000m, object? limits = null)
+    /// <param name="permissiveRisk">
+    /// Opens the user's risk profile wide (no concentration, cash or count limits, a daily loss limit out of reach),
+    /// so the test measures the account's own limits and buying power; the risk tests turn it off.
+    /// </param>
+    public static async Task<TradingKit> StartAsync(
+        ApiServer server, string email = "trader@example.com", decimal initialCash = 100_000m, object? limits = null, bool permissiveRisk = true)
     {
         var user = await server.RegisterAndLoginAsync(email);
         var client = server.Client(bearer: user.AccessToken);
@@ -27,7 +32,26 @@ public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Clie
         var response = await client.PostAsJsonAsync("/api/v1/accounts", body, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var accountId = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accountId").GetGuid();
+        if (permissiveRisk)
+        {
+            await OpenRiskLimitsAsync(client);
+        }
+
         return new TradingKit(server, user, client, accountId);
+    }
+
+    private static async Task OpenRiskLimitsAsync(HttpClient client)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var profile = (await client.GetFromJsonAsync<JsonElement>("/api/v1/risk/profiles", ct))[0].GetProperty("profileId").GetGuid();
+        var opened = await client.PutAsJsonAsync($"/api/v1/risk/profiles/{profile}", new
+        {
+            profileName = "Default Risk Profile", maxSectorConcentration = 1, maxCorrelationExposure = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            maxLongPositions = 10_000, maxShortPositions = 10_000,
+        }, ct);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var loss = await client.PatchAsJsonAsync("/api/v1/me", new { maxDailyLoss = 1_000_000_000 }, ct);
+        Assert.Equal(HttpStatusCode.OK, loss.StatusCode);
     }
 
     /// <summary>A one-minute bar through the market feed, as an importer or live feed would publish it.</summary>
