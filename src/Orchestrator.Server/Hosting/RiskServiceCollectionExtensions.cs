@@ -12,6 +12,7 @@ public static class RiskServiceCollectionExtensions
         services.AddScoped<TradingStateService>();
         services.AddScoped<DailyHistory>();
         services.AddScoped<RiskCheckService>();
+        services.AddScoped<RiskAlertService>();
         services.AddScoped<RiskCalculationService>();
         services.AddSingleton<ScheduledRiskCalculations>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledRiskCalculations>());

@@ -13,9 +13,10 @@ namespace Orchestrator.Server.Risk;
 /// the symbols' sectors; the history is two years of daily closes from the stored minutes. The benchmark for
 /// beta is the request's, else <c>Risk:BenchmarkSymbol</c>, else the largest position. Turnover: the notional
 /// of the last 30 days' fills ÷ the current portfolio value. The row keeps the 95% figures (VaR 1-day, 5-day
-/// from overlapping windows, expected shortfall); the answer carries the 99% ones and every method as well.
+/// from overlapping windows, expected shortfall); the answer carries the 99% ones and every method as well. A
+/// user-level calculation also raises and clears the user's risk alerts, in the same transaction.
 /// </summary>
-public sealed class RiskCalculationService(OrchestratorDbContext db, DailyHistory history, IConfiguration configuration, TimeProvider time)
+public sealed class RiskCalculationService(OrchestratorDbContext db, DailyHistory history, RiskAlertService alerts, IConfiguration configuration, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -85,6 +86,12 @@ public sealed class RiskCalculationService(OrchestratorDbContext db, DailyHistor
             CalculatedAt = now.UtcDateTime,
         };
         db.RiskCalculations.Add(row);
+        if (accountId is null)
+        {
+            // Alerts follow the user's whole book: raised (and cleared) by user-level calculations only.
+            await alerts.RaiseAsync(userId, await RiskSettings.LoadAsync(db, userId, ct), report, riskPositions, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return new Outcome(row, report);
     }

@@ -82,3 +82,7 @@ public sealed record RiskCalculationResult(RiskCalculationView Calculation, Orch
 /// </summary>
 public sealed record RiskCheckView(
     bool WouldPass, string? Limit, decimal? Value, decimal? Threshold, string? Reason, decimal? ReferencePrice, Guid? ProfileId, string TradingState);
+
+/// <summary>POST /risk/alerts/{id}/resolve: what was done about it.</summary>
+/// <param name="Action">The action taken (1 to 1,000 characters).</param>
+public sealed record ResolveAlertRequest(string? Action);

@@ -8,6 +8,7 @@ using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Orders;
 using Orchestrator.Server.Security;
 using Orchestrator.Server.Validation;
+using Orchestrator.Storage.Model.Entities;
 
 namespace Orchestrator.Server.Risk;
 
@@ -26,6 +27,9 @@ public static class RiskEndpoints
         group.MapPost("/calculations", CalculateAsync).WithName("CalculateRisk").WithSummary("Calculate VaR, ES, beta, concentrations and exposures now, and store them");
         group.MapGet("/calculations", CalculationsAsync).WithName("ListRiskCalculations").WithSummary("Your stored risk calculations, newest first");
         group.MapPost("/check", CheckAsync).WithName("CheckOrderRisk").WithSummary("Would this order pass? (a dry run: nothing is placed or changed)");
+        group.MapGet("/alerts", AlertsAsync).WithName("ListRiskAlerts").WithSummary("Your risk alerts, newest first (unresolved=true for open ones)");
+        group.MapPost("/alerts/{id:guid}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeRiskAlert").WithSummary("Acknowledge an alert");
+        group.MapPost("/alerts/{id:guid}/resolve", ResolveAsync).WithName("ResolveRiskAlert").WithSummary("Resolve an alert with the action taken");
         group.MapGet("/state", StateAsync).WithName("GetTradingState").WithSummary("Your kill switch: ACTIVE, REDUCING or HALTED");
         group.MapPut("/state", SetStateAsync).WithName("SetTradingState").WithSummary("Set your kill switch by hand, with a reason");
         return app;
@@ -92,6 +96,19 @@ public static class RiskEndpoints
     {
         var (result, errors, notFound) = await service.CheckAsync(Caller.Required(http).UserId, body, ct);
         return notFound ? ApiProblems.NotFound("This account") : errors is not null ? errors.ToProblem() : TypedResults.Ok(result!);
+    }
+
+    private static async Task<Ok<List<RiskAlert>>> AlertsAsync(RiskAlertService service, HttpContext http, bool? unresolved, CancellationToken ct) =>
+        TypedResults.Ok((await service.ListAsync(Caller.Required(http).UserId, unresolved == true, ct)).ToList());
+
+    private static async Task<Results<Ok<RiskAlert>, ProblemHttpResult>> AcknowledgeAsync(Guid id, RiskAlertService service, HttpContext http, CancellationToken ct) =>
+        await service.AcknowledgeAsync(Caller.Required(http).UserId, id, HttpActor.From(http), ct) is { } alert ? TypedResults.Ok(alert) : ApiProblems.NotFound("This alert");
+
+    private static async Task<Results<Ok<RiskAlert>, ProblemHttpResult>> ResolveAsync(
+        Guid id, ResolveAlertRequest body, RiskAlertService service, HttpContext http, CancellationToken ct)
+    {
+        var (alert, errors) = await service.ResolveAsync(Caller.Required(http).UserId, id, body.Action, HttpActor.From(http), ct);
+        return errors is not null ? errors.ToProblem() : alert is not null ? TypedResults.Ok(alert) : ApiProblems.NotFound("This alert");
     }
 
     private static Results<Ok<RiskProfileView>, ProblemHttpResult> Result(RiskProfileService.Outcome outcome) =>

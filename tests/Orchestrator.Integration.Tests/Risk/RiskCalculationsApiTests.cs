@@ -85,6 +85,26 @@ public sealed class RiskCalculationsApiTests
         var scheduled = (await kit.GetAsync("/api/v1/risk/calculations")).EnumerateArray().First();
         Assert.Equal(JsonValueKind.Null, scheduled.GetProperty("accountId").ValueKind);
         Near(0.02m * value, scheduled.GetProperty("portfolioVar1d").GetDecimal());
+
+        // The user-level calculation raised one alert: Technology is 100% of the book against the default 0.30 sector
+        // limit (utilization 1 / 0.30 = 3.333..., so 2.333333 past it); the single long is 1 of 20 (0.05: nothing).
+        var alert = Assert.Single((await kit.GetAsync("/api/v1/risk/alerts?unresolved=true")).EnumerateArray());
+        Assert.Equal(("SECTOR_CONCENTRATION", "HIGH", 1m, 0.30m, 2.333333m),
+            (alert.GetProperty("alertType").GetString(), alert.GetProperty("severity").GetString(), alert.GetProperty("currentValue").GetDecimal(),
+             alert.GetProperty("thresholdValue").GetDecimal(), alert.GetProperty("violationPercentage").GetDecimal()));
+        // The condition persists: another round raises no duplicate.
+        await server.App.Services.GetRequiredService<ScheduledRiskCalculations>().RunOnceAsync(Ct);
+        Assert.Single((await kit.GetAsync("/api/v1/risk/alerts")).EnumerateArray());
+        var alertId = alert.GetProperty("alertId").GetGuid();
+        Assert.True((await (await kit.Client.PostAsync($"/api/v1/risk/alerts/{alertId}/acknowledge", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
+            .GetProperty("isAcknowledged").GetBoolean());
+        var unnamed = await kit.Client.PostAsJsonAsync($"/api/v1/risk/alerts/{alertId}/resolve", new { action = " " }, Ct);
+        Assert.True((await Problems.AssertProblemAsync(unnamed, HttpStatusCode.UnprocessableEntity, "validation")).GetProperty("errors").TryGetProperty("action", out _));
+        var resolved = await (await kit.Client.PostAsJsonAsync($"/api/v1/risk/alerts/{alertId}/resolve", new { action = "accepted: single-stock test book" }, Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("accepted: single-stock test book", resolved.GetProperty("resolutionAction").GetString());
+        Assert.Equal(0, (await kit.GetAsync("/api/v1/risk/alerts?unresolved=true")).GetArrayLength());
+        await Problems.AssertProblemAsync(await someoneElse.PostAsync($"/api/v1/risk/alerts/{alertId}/acknowledge", null, Ct), HttpStatusCode.NotFound, "not-found");
     }
 
     private static void Near(decimal expected, decimal actual) => Assert.InRange(actual, expected - 0.00001m, expected + 0.00001m);
