@@ -4,16 +4,20 @@ using System.Net.Http.Json;
 namespace Orchestrator.Cli.Commands;
 
 /// <summary>
-/// <c>orchestrator risk profiles|activate|state</c>, through a running server (<c>--url</c>, <c>--api-key</c>), as
+/// <c>orchestrator risk profiles|activate|state|check|calculate|alerts|resolve</c>, through a running server (<c>--url</c>, <c>--api-key</c>), as
 /// the orders and strategies commands do: the answer is JSON on stdout, a refusal names the field on stderr.
 /// </summary>
 public static class RiskCommands
 {
-    public static Command Create() => new("risk", "Risk profiles and the kill switch, through the server")
+    public static Command Create() => new("risk", "Risk profiles, the kill switch, checks, calculations and alerts, through the server")
     {
         Profiles(),
         Activate(),
         State(),
+        Check(),
+        Calculate(),
+        Alerts(),
+        Resolve(),
     };
 
     private static Command Profiles()
@@ -33,6 +37,68 @@ public static class RiskCommands
         var command = new Command("activate", "Make a risk profile the enforced one") { id, url, key };
         command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
             client => client.PostAsync($"api/v1/risk/profiles/{parse.GetValue(id)}/activate", null, ct), ct));
+        return command;
+    }
+
+    /// <summary>The dry run: would this order pass the account's checks and the active risk profile? Nothing is placed.</summary>
+    private static Command Check()
+    {
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
+        var account = new Option<Guid>("--account") { Description = "The account id", Required = true };
+        var symbol = new Option<string>("--symbol") { Description = "The symbol", Required = true };
+        var side = new Option<string>("--side") { Description = "BUY or SELL", Required = true };
+        var type = new Option<string>("--type") { Description = "MARKET, LIMIT, STOP or STOP_LIMIT", DefaultValueFactory = _ => "MARKET" };
+        var quantity = new Option<decimal>("--quantity") { Description = "How many", Required = true };
+        var limit = new Option<decimal?>("--limit-price") { Description = "For LIMIT and STOP_LIMIT" };
+        var stop = new Option<decimal?>("--stop-price") { Description = "For STOP and STOP_LIMIT" };
+        var command = new Command("check", "Would this order pass? (a dry run: nothing is placed)") { url, key, account, symbol, side, type, quantity, limit, stop };
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.PostAsJsonAsync("api/v1/risk/check", new
+        {
+            accountId = parse.GetValue(account),
+            symbol = parse.GetValue(symbol),
+            side = parse.GetValue(side)?.ToUpperInvariant(),
+            orderType = parse.GetValue(type)?.ToUpperInvariant(),
+            quantity = parse.GetValue(quantity),
+            limitPrice = parse.GetValue(limit),
+            stopPrice = parse.GetValue(stop),
+            timeInForce = "DAY",
+        }, ct), ct));
+        return command;
+    }
+
+    private static Command Calculate()
+    {
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
+        var account = new Option<Guid?>("--account") { Description = "One account (default: all yours)" };
+        var benchmark = new Option<string?>("--benchmark") { Description = "The symbol beta is measured against" };
+        var command = new Command("calculate", "Calculate VaR, expected shortfall, beta, concentrations and exposures now") { url, key, account, benchmark };
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+            client.PostAsJsonAsync("api/v1/risk/calculations", new { accountId = parse.GetValue(account), benchmark = parse.GetValue(benchmark) }, ct), ct));
+        return command;
+    }
+
+    private static Command Alerts()
+    {
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
+        var all = new Option<bool>("--all") { Description = "Resolved ones too" };
+        var command = new Command("alerts", "Your risk alerts (open ones unless --all)") { url, key, all };
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+            client.GetAsync(parse.GetValue(all) ? "api/v1/risk/alerts" : "api/v1/risk/alerts?unresolved=true", ct), ct));
+        return command;
+    }
+
+    private static Command Resolve()
+    {
+        var id = new Argument<Guid>("alert-id") { Description = "The alert" };
+        var action = new Option<string>("--action") { Description = "What was done about it", Required = true };
+        var url = ServerApi.UrlOption();
+        var key = ServerApi.KeyOption();
+        var command = new Command("resolve", "Resolve a risk alert with the action taken") { id, action, url, key };
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+            client.PostAsJsonAsync($"api/v1/risk/alerts/{parse.GetValue(id)}/resolve", new { action = parse.GetValue(action) }, ct), ct));
         return command;
     }
 

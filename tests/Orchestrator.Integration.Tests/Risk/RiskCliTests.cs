@@ -36,4 +36,32 @@ public sealed class RiskCliTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("state", bad.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_calculate_and_alerts_from_the_shell()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await Trading.TradingKit.StartAsync(server, permissiveRisk: false);
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m);
+        var (_, key) = await server.CreateKeyAsync(kit.User, new { name = "cli", canRead = true, canWrite = true });
+        string[] connection = ["--url", server.BaseAddress.ToString(), "--api-key", key];
+
+        // 501 x 100 = 50,100 of a 100,000 account: 0.501 of it in one symbol, over the default 0.50 (see RiskCheckApiTests).
+        var check = await CliRunner.RunAsync(["risk", "check", "--account", kit.AccountId.ToString(), "--symbol", "ACME", "--side", "buy", "--quantity", "501", .. connection]);
+        Assert.True(check.ExitCode == 0, check.StandardError);
+        var verdict = JsonDocument.Parse(check.StandardOutput).RootElement;
+        Assert.Equal((false, "max_correlation_exposure"), (verdict.GetProperty("wouldPass").GetBoolean(), verdict.GetProperty("limit").GetString()));
+
+        // No positions and the opening balance of 100,000 cash: the calculation is all cash, nothing exposed.
+        var calculated = await CliRunner.RunAsync(["risk", "calculate", .. connection]);
+        Assert.True(calculated.ExitCode == 0, calculated.StandardError);
+        var row = JsonDocument.Parse(calculated.StandardOutput).RootElement.GetProperty("calculation");
+        Assert.Equal((100_000m, 100_000m, 0m), (row.GetProperty("portfolioValue").GetDecimal(), row.GetProperty("cashBalance").GetDecimal(), row.GetProperty("longExposure").GetDecimal()));
+
+        var alerts = await CliRunner.RunAsync(["risk", "alerts", .. connection]);
+        Assert.Equal((0, 0), (alerts.ExitCode, JsonDocument.Parse(alerts.StandardOutput).RootElement.GetArrayLength()));
+        var missing = await CliRunner.RunAsync(["risk", "resolve", Guid.NewGuid().ToString(), "--action", "nothing", .. connection]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("404", missing.StandardError, StringComparison.Ordinal);
+    }
 }
