@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Orchestrator.Domain.Matching.Fees;
-using Orchestrator.Domain.Portfolio;
 using Orchestrator.Domain.Risk;
 using Orchestrator.Server.Orders;
 using Orchestrator.Server.Trading;
@@ -36,20 +33,8 @@ public sealed class RiskCheckService(OrchestratorDbContext db, AccountWriters wr
 
         var settings = await RiskSettings.LoadAsync(db, userId, ct);
         var openEquity = await RiskSettings.SessionOpenEquityAsync(db, accountId, now, ct);
-        var (found, reference) = await writers.RunAsync(accountId, (writer, _) =>
-        {
-            var account = writer.State.Account;
-            if (trading.ReferencePrice(order) is not { } price)
-            {
-                return Task.FromResult<(LimitViolation?, decimal?)>((
-                    new LimitViolation("market_price", 0m, 0m, $"market_price: there is no market price for {order.Symbol} yet, so a market order's cost cannot be checked."), null));
-            }
-
-            var commission = trading.Fees.Commission(new FeeContext(order.Quantity, price, true));
-            var violation = account.Check(order, price, trading.Symbols.HoursOf(order.Symbol).TradingDay(now), commission).Violation
-                ?? PreTradeRisk.Check(settings, account, openEquity, trading.Symbols, order, price);
-            return Task.FromResult<(LimitViolation?, decimal?)>((violation, price));
-        }, ct);
+        var (found, reference, _) = await writers.RunAsync(accountId,
+            (writer, _) => Task.FromResult(OrderChecks.Evaluate(writer.State.Account, trading, order, now, settings, openEquity)), ct);
 
         return (new RiskCheckView(found is null, found?.Limit, found?.Value, found?.Threshold, found?.Message, reference, settings.ProfileId,
             settings.KillSwitch.ToName()), null, false);

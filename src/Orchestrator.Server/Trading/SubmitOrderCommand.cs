@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Brokers;
-using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Server.Auditing;
@@ -45,13 +44,8 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId);
-        var reference = trading.ReferencePrice(order);
-        var hours = trading.Symbols.HoursOf(order.Symbol);
-        var tradingDay = hours.TradingDay(batch.Now);
-        var violation = reference is null
-            ? new Domain.Portfolio.LimitViolation("market_price", 0m, 0m, $"market_price: there is no market price for {order.Symbol} yet, so a market order's cost cannot be checked.")
-            : state.Account.Check(order, reference.Value, tradingDay, trading.Fees.Commission(new FeeContext(order.Quantity, reference.Value, true))).Violation
-                ?? PreTradeRisk.Check(await RiskAsync(writer, batch, ct), state.Account, state.SessionOpenEquity, trading.Symbols, order, reference.Value);
+        var settings = await RiskAsync(writer, batch, ct);
+        var (violation, reference, tradingDay) = OrderChecks.Evaluate(state.Account, trading, order, batch.Now, settings, state.SessionOpenEquity);
         if (violation is null)
         {
             state.Account.Accept(order, reference!.Value, tradingDay);

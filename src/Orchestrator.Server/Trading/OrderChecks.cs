@@ -1,0 +1,31 @@
+using Orchestrator.Domain.Matching.Fees;
+using Orchestrator.Domain.Portfolio;
+using Orchestrator.Server.Risk;
+using DomainOrder = Orchestrator.Domain.Orders.Order;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// Every check an order passes in its account's writer, in order: a price to value it at (its limit or stop, else
+/// the last market), the account's own checks (allowed symbols, position and volume limits, buying power), then
+/// the risk profile's checklist under the kill switch. One place, so the order path and the dry run
+/// (<c>POST /risk/check</c>) can never disagree. Changes nothing.
+/// </summary>
+internal static class OrderChecks
+{
+    /// <returns>The first violation (null: the order passes), the reference price, and the trading day it counts toward.</returns>
+    public static (LimitViolation? Violation, decimal? Price, DateOnly TradingDay) Evaluate(
+        TradingAccount account, TradingContext trading, DomainOrder order, DateTimeOffset now, RiskSettings settings, decimal? sessionOpenEquity)
+    {
+        var tradingDay = trading.Symbols.HoursOf(order.Symbol).TradingDay(now);
+        if (trading.ReferencePrice(order) is not { } price)
+        {
+            return (new LimitViolation("market_price", 0m, 0m, $"market_price: there is no market price for {order.Symbol} yet, so a market order's cost cannot be checked."),
+                null, tradingDay);
+        }
+
+        var violation = account.Check(order, price, tradingDay, trading.Fees.Commission(new FeeContext(order.Quantity, price, true))).Violation
+            ?? PreTradeRisk.Check(settings, account, sessionOpenEquity, trading.Symbols, order, price);
+        return (violation, price, tradingDay);
+    }
+}
