@@ -8,6 +8,7 @@ using Orchestrator.Domain.Backtesting;
 using Orchestrator.Domain.Backtesting.Optimization;
 using Orchestrator.Domain.Backtesting.Statistics;
 using Orchestrator.Domain.MarketData;
+using Orchestrator.Server.Backtests;
 using Orchestrator.Domain.Strategies.Parameters;
 using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model;
@@ -85,7 +86,7 @@ public static class BacktestOptimizeCommand
                 windows = (train, test);
             }
 
-            var unknown = await BacktestBars.UnknownSymbolsAsync(services.GetRequiredService<OrchestratorDbContext>(), request, ct);
+            var unknown = await BacktestSymbols.UnknownAsync(services.GetRequiredService<OrchestratorDbContext>(), request.DataSymbols, ct);
             if (unknown.Count > 0)
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, $"--symbols: unknown symbols {string.Join(", ", unknown)} (see orchestrator data symbols)");

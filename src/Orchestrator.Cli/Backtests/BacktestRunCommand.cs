@@ -40,7 +40,7 @@ public static class BacktestRunCommand
                 return CommandErrors.Fail(ExitCodes.BadInput, error!);
             }
 
-            var unknown = await BacktestBars.UnknownSymbolsAsync(services.GetRequiredService<OrchestratorDbContext>(), request, ct);
+            var unknown = await BacktestSymbols.UnknownAsync(services.GetRequiredService<OrchestratorDbContext>(), request.DataSymbols, ct);
             if (unknown.Count > 0)
             {
                 return CommandErrors.Fail(ExitCodes.BadInput, $"{(request.Symbols.Contains(unknown[0]) ? "--symbols" : "--benchmark")}: unknown symbols {string.Join(", ", unknown)} (see orchestrator data symbols)");

@@ -64,11 +64,10 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
 
         var symbols = (body.Symbols ?? []).Select(static s => s.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         errors.Check(symbols.Count is > 0 and <= 500, "symbols", "name 1 to 500 symbols");
-        var known = await db.MarketSymbols.AsNoTracking().Where(m => symbols.Contains(m.Symbol)).Select(m => m.Symbol).ToListAsync(ct);
-        var unknown = symbols.Except(known, StringComparer.Ordinal).ToList();
+        var unknown = await BacktestSymbols.UnknownAsync(db, symbols, ct);
         errors.Check(unknown.Count == 0, "symbols", $"unknown symbols: {string.Join(", ", unknown)}");
         var benchmark = body.Benchmark?.Trim().ToUpperInvariant();
-        if (!string.IsNullOrEmpty(benchmark) && !await db.MarketSymbols.AnyAsync(m => m.Symbol == benchmark, ct))
+        if (!string.IsNullOrEmpty(benchmark) && (await BacktestSymbols.UnknownAsync(db, [benchmark], ct)).Count > 0)
         {
             errors.Add("benchmark", $"unknown symbol {benchmark}");
         }
