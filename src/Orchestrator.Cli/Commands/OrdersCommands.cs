@@ -25,30 +25,13 @@ public static class OrdersCommands
     {
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
-        var account = new Option<Guid>("--account") { Description = "The account id", Required = true };
-        var symbol = new Option<string>("--symbol") { Description = "The symbol, e.g. AAPL", Required = true };
-        var side = new Option<string>("--side") { Description = "BUY or SELL", Required = true };
-        var type = new Option<string>("--type") { Description = "MARKET, LIMIT, STOP or STOP_LIMIT", DefaultValueFactory = _ => "MARKET" };
-        var quantity = new Option<decimal>("--quantity") { Description = "How many", Required = true };
-        var limit = new Option<decimal?>("--limit-price") { Description = "For LIMIT and STOP_LIMIT" };
-        var stop = new Option<decimal?>("--stop-price") { Description = "For STOP and STOP_LIMIT" };
-        var tif = new Option<string>("--tif") { Description = "DAY, GTC, IOC, FOK or GTD", DefaultValueFactory = _ => "DAY" };
-        var gtd = new Option<DateTimeOffset?>("--good-till") { Description = "For GTD: when the order expires (ISO 8601)" };
+        var order = new OrderOptions();
         var clientId = new Option<string?>("--client-order-id") { Description = "Your id for the order: re-sending it never makes a second order" };
-        var command = new Command("place", "Place an order") { url, key, account, symbol, side, type, quantity, limit, stop, tif, gtd, clientId };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), http => http.PostAsJsonAsync("api/v1/orders", new
-        {
-            accountId = parse.GetValue(account),
-            clientOrderId = parse.GetValue(clientId),
-            symbol = parse.GetValue(symbol),
-            side = parse.GetValue(side)?.ToUpperInvariant(),
-            orderType = parse.GetValue(type)?.ToUpperInvariant(),
-            quantity = parse.GetValue(quantity),
-            limitPrice = parse.GetValue(limit),
-            stopPrice = parse.GetValue(stop),
-            timeInForce = parse.GetValue(tif)?.ToUpperInvariant(),
-            goodTillDate = parse.GetValue(gtd),
-        }, ct), ct));
+        var command = new Command("place", "Place an order") { url, key };
+        order.AddTo(command);
+        command.Options.Add(clientId);
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
+            http => http.PostAsJsonAsync("api/v1/orders", order.Body(parse, parse.GetValue(clientId)), ct), ct));
         return command;
     }
 

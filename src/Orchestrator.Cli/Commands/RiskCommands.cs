@@ -45,25 +45,11 @@ public static class RiskCommands
     {
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
-        var account = new Option<Guid>("--account") { Description = "The account id", Required = true };
-        var symbol = new Option<string>("--symbol") { Description = "The symbol", Required = true };
-        var side = new Option<string>("--side") { Description = "BUY or SELL", Required = true };
-        var type = new Option<string>("--type") { Description = "MARKET, LIMIT, STOP or STOP_LIMIT", DefaultValueFactory = _ => "MARKET" };
-        var quantity = new Option<decimal>("--quantity") { Description = "How many", Required = true };
-        var limit = new Option<decimal?>("--limit-price") { Description = "For LIMIT and STOP_LIMIT" };
-        var stop = new Option<decimal?>("--stop-price") { Description = "For STOP and STOP_LIMIT" };
-        var command = new Command("check", "Would this order pass? (a dry run: nothing is placed)") { url, key, account, symbol, side, type, quantity, limit, stop };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.PostAsJsonAsync("api/v1/risk/check", new
-        {
-            accountId = parse.GetValue(account),
-            symbol = parse.GetValue(symbol),
-            side = parse.GetValue(side)?.ToUpperInvariant(),
-            orderType = parse.GetValue(type)?.ToUpperInvariant(),
-            quantity = parse.GetValue(quantity),
-            limitPrice = parse.GetValue(limit),
-            stopPrice = parse.GetValue(stop),
-            timeInForce = "DAY",
-        }, ct), ct));
+        var order = new OrderOptions();
+        var command = new Command("check", "Would this order pass? (a dry run: nothing is placed)") { url, key };
+        order.AddTo(command);
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
+            client => client.PostAsJsonAsync("api/v1/risk/check", order.Body(parse), ct), ct));
         return command;
     }
 
