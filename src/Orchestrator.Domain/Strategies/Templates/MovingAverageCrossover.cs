@@ -22,13 +22,9 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
     private readonly decimal _stopLoss = parameters.Number("risk_management.stop_loss_percentage");
     private readonly decimal _takeProfit = parameters.Number("risk_management.take_profit_percentage");
 
-    // The snapshot's keys and the reasons' names, built once rather than per signal.
-    private string FastName => _fastName ??= FormattableString.Invariant($"{_type}({_short})");
-
-    private string SlowName => _slowName ??= FormattableString.Invariant($"{_type}({_long})");
-
-    private string? _fastName;
-    private string? _slowName;
+    // The snapshot's keys and the reasons' names ("SMA(10)"), built once rather than per signal.
+    private readonly string _fastName = FormattableString.Invariant($"{parameters.Choice("moving_averages.ma_type")}({parameters.Int("moving_averages.short_period")})");
+    private readonly string _slowName = FormattableString.Invariant($"{parameters.Choice("moving_averages.ma_type")}({parameters.Int("moving_averages.long_period")})");
 
     public static StrategyTemplateDefinition Definition { get; } = new(
         Name: "ma-crossover",
@@ -82,24 +78,24 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
         var strength = slow == 0m ? 1m : Math.Min(1m, Math.Abs(fast - slow) / slow * 100m);
         var indicators = new Dictionary<string, decimal>(StringComparer.Ordinal)
         {
-            [FastName] = fast,
-            [SlowName] = slow,
+            [_fastName] = fast,
+            [_slowName] = slow,
         };
         if (sign > 0 && position <= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
-            Signal(context, bar, SignalType.Buy, quantity, strength, $"{FastName} crossed above {SlowName}", indicators,
+            Signal(context, bar, SignalType.Buy, quantity, strength, $"{_fastName} crossed above {_slowName}", indicators,
                 bar.Close * (1m - _stopLoss), bar.Close * (1m + _takeProfit));
         }
         else if (sign < 0 && _allowShort && position >= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
-            Signal(context, bar, SignalType.Sell, quantity, strength, $"{FastName} crossed below {SlowName}", indicators,
+            Signal(context, bar, SignalType.Sell, quantity, strength, $"{_fastName} crossed below {_slowName}", indicators,
                 bar.Close * (1m + _stopLoss), bar.Close * (1m - _takeProfit));
         }
         else if (sign < 0 && position > 0m)
         {
-            Signal(context, bar, SignalType.Close, 0m, strength, $"{FastName} crossed below {SlowName}", indicators);
+            Signal(context, bar, SignalType.Close, 0m, strength, $"{_fastName} crossed below {_slowName}", indicators);
         }
     }
 
