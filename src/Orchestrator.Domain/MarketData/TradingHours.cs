@@ -109,6 +109,25 @@ public sealed partial class TradingHours
     /// <summary>The open of the session in progress at <paramref name="instant"/>, else of the next session; null when always open or no session follows.</summary>
     public DateTimeOffset? SessionOpen(DateTimeOffset instant) => CurrentOrNext(instant) is { } s ? s.Open : null;
 
+    /// <summary>
+    /// The open of the latest session that began at or before <paramref name="instant"/> (the one in progress, or the
+    /// last one before it); null when always open or no session began in the last two weeks.
+    /// A kill switch set before it has seen a new session (see <c>Risk.KillSwitch.OnSessionOpen</c>).
+    /// </summary>
+    public DateTimeOffset? LastSessionOpen(DateTimeOffset instant)
+    {
+        var day = TradingDay(instant);
+        for (var i = 0; i < 14; i++, day = day.AddDays(-1))
+        {
+            if (SessionOpen(StartOfDay(day)) is { } open && open <= instant && TradingDay(open) == day)
+            {
+                return open;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The local date at <paramref name="instant"/> in the exchange's zone: the day a daily limit counts toward.</summary>
     public DateOnly TradingDay(DateTimeOffset instant) => Local(instant).Date.ToDateOnly();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Risk;
+using Orchestrator.Server.Risk.KillSwitch;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -14,6 +15,8 @@ public static class RiskServiceCollectionExtensions
         services.AddScoped<RiskCheckService>();
         services.AddScoped<RiskAlertService>();
         services.AddScoped<RiskCalculationService>();
+        services.AddSingleton<KillSwitchService>();
+        services.AddHostedService<KillSwitchMonitor>();
         services.AddSingleton<ScheduledRiskCalculations>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledRiskCalculations>());
         return services;

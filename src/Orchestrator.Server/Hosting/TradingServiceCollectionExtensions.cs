@@ -43,6 +43,7 @@ public static class TradingServiceCollectionExtensions
             });
         });
         services.AddSingleton<Risk.RiskEpochs>();
+        services.AddSingleton<Risk.KillSwitch.DailyLossBreaches>();
         services.AddSingleton<TradingContext>();
         services.AddSingleton<AccountWriters>();
         services.AddSingleton<MarketFeed>();

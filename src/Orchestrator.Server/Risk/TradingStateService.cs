@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Risk;
 using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Risk.KillSwitch;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.Model;
 
@@ -7,9 +9,10 @@ namespace Orchestrator.Server.Risk;
 
 /// <summary>
 /// The user's kill switch as stored (users.trading_state): read it, and set it by hand (ACTIVE, REDUCING,
-/// HALTED) with a reason, audited. What each state lets through is the risk checks' business.
+/// HALTED) with a reason, through the <see cref="KillSwitchService"/> (audited; HALTED cancels the working orders,
+/// REDUCING those that would open exposure). What each state lets through is the risk checks' business.
 /// </summary>
-public sealed class TradingStateService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time, RiskEpochs epochs)
+public sealed class TradingStateService(OrchestratorDbContext db, KillSwitchService killSwitch)
 {
     public static readonly string[] States = ["ACTIVE", "REDUCING", "HALTED"];
 
@@ -29,13 +32,7 @@ public sealed class TradingStateService(OrchestratorDbContext db, AuditTrail aud
             return (null, errors);
         }
 
-        var user = await db.Users.FirstAsync(u => u.UserId == userId, ct);
-        user.TradingState = state!;
-        user.TradingStateReason = request.Reason ?? "set by the user";
-        user.TradingStateChangedAt = time.GetUtcNow().UtcDateTime;
-        audit.RecordUpdate(db, actor, "TRADING_STATE_SET", "user", userId.ToString(), db.Entry(user));
-        await db.SaveChangesAsync(ct);
-        epochs.Changed(userId);
-        return (new TradingStateView(user.TradingState, user.TradingStateReason, user.TradingStateChangedAt), null);
+        await killSwitch.SetAsync(userId, Enum.Parse<KillSwitchState>(state!, ignoreCase: true), request.Reason ?? "set by the user", actor, ct);
+        return (await GetAsync(userId, ct), null);
     }
 }

@@ -180,6 +180,24 @@ public sealed class AccountWriter : IAsyncDisposable
         {
             command.Complete();
         }
+
+        if (unit.BalanceChanged || unit.EquityMoved)
+        {
+            await WatchDailyLossAsync(unit.Now);
+        }
+    }
+
+    private async Task WatchDailyLossAsync(DateTimeOffset now)
+    {
+        try
+        {
+            await DailyLossWatch.CheckAsync(this, _trading, now, _stop.Token);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !_stop.IsCancellationRequested)
+        {
+            // The check reads the settings at most once per change; a failed read is tried again after the next batch.
+            _log.LogError(error, "The daily loss of account {AccountId} could not be checked", AccountId);
+        }
     }
 
     /// <summary>An exclusive command brings its own unit of work; the account is reloaded if it fails half way.</summary>

@@ -84,13 +84,36 @@ public sealed class AccountWriters : IAsyncDisposable
     }
 
     /// <summary>Cancels every working order of an account (before it is deleted).</summary>
-    public async Task CancelAllAsync(Guid accountId, Actor actor, CancellationToken ct)
+    public Task CancelAllAsync(Guid accountId, Actor actor, CancellationToken ct) => CancelWorkingAsync(accountId, actor, openingOnly: false, ct);
+
+    /// <summary>
+    /// Cancels the account's working orders, or with <paramref name="openingOnly"/> only those that would open or
+    /// increase a position (what remains of them, against the position now), as a REDUCING kill switch asks.
+    /// </summary>
+    public async Task CancelWorkingAsync(Guid accountId, Actor actor, bool openingOnly, CancellationToken ct)
     {
-        var (open, userId) = await RunAsync(accountId, (writer, _) => Task.FromResult((writer.State.Records.Keys.ToList(), writer.State.UserId)), ct);
+        var (open, userId) = await RunAsync(accountId, (writer, _) =>
+        {
+            var state = writer.State;
+            var ids = state.Records.Keys.Where(id => !openingOnly || Opens(state, id)).ToList();
+            return Task.FromResult((ids, state.UserId));
+        }, ct);
         foreach (var orderId in open)
         {
             await CancelAsync(accountId, orderId, userId, actor, TimeSpan.FromSeconds(10), ct);
         }
+    }
+
+    private static bool Opens(LoadedAccount state, Guid orderId)
+    {
+        if (state.Account.FindOrder(orderId) is not { } order)
+        {
+            return false;
+        }
+
+        var held = state.Account.Positions.Open(order.Symbol)?.Quantity ?? 0m;
+        var remaining = order.RemainingQuantity;
+        return order.Side == Domain.Orders.OrderSide.Buy ? held >= 0m || remaining > -held : held <= 0m || remaining > held;
     }
 
     public Task<T> RunAsync<T>(Guid accountId, Func<AccountWriter, CancellationToken, Task<T>> work, CancellationToken ct)

@@ -37,6 +37,9 @@ internal sealed class LoadedAccount(TradingAccount account, Guid userId, string 
     /// <summary>The equity the day's loss is measured from.</summary>
     public decimal? SessionOpenEquity { get; set; }
 
+    /// <summary>A daily loss breach was reported to the kill switch; not again until the settings change or the day turns.</summary>
+    public bool HaltRequested { get; set; }
+
     public void ApplyAccountRow(UserBrokerAccount row)
     {
         Connected = row.IsConnected == true;

@@ -14,6 +14,7 @@ internal sealed class MarkCommand(string symbol, decimal price, DateTimeOffset a
         if (account.Positions.Open(symbol) is { } position)
         {
             TradingRows.WritePosition(batch, writer.AccountId, position, opened: false, null, null);
+            batch.EquityMoved = true;
             batch.BalanceChanged |= writer.MarkSnapshotDue(at);
         }
 

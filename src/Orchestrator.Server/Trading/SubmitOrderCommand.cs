@@ -44,7 +44,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId);
-        var settings = await RiskAsync(writer, batch, ct);
+        var settings = await WriterRisk.EnsureAsync(writer, trading, batch.Db, batch.Now, ct);
         var (violation, reference, tradingDay) = OrderChecks.Evaluate(state.Account, trading, order, batch.Now, settings, state.SessionOpenEquity);
         if (violation is null)
         {
@@ -72,31 +72,6 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         SetResult(new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]));
-    }
-
-    /// <summary>
-    /// The user's risk settings, reloaded when they changed since the writer last read them (the epoch is read
-    /// before the load, so a change racing the load only causes one more reload), and the day's starting equity,
-    /// read once per trading day.
-    /// </summary>
-    private async Task<RiskSettings> RiskAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
-    {
-        var state = writer.State;
-        var epoch = trading.RiskEpochs.Of(state.UserId);
-        if (state.Risk is null || state.RiskEpoch != epoch)
-        {
-            state.Risk = await RiskSettings.LoadAsync(batch.Db, state.UserId, ct);
-            state.RiskEpoch = epoch;
-        }
-
-        var today = TradingHours.UsEquities.TradingDay(batch.Now);
-        if (state.RiskDay != today)
-        {
-            state.SessionOpenEquity = await RiskSettings.SessionOpenEquityAsync(batch.Db, writer.AccountId, batch.Now, ct) ?? state.Account.Balance().PortfolioValue;
-            state.RiskDay = today;
-        }
-
-        return state.Risk;
     }
 
     private void AddOrderRows(AccountWriter writer, WriterBatch batch, OrderRecord record, string action)

@@ -3,9 +3,13 @@ using Orchestrator.Server.Auditing;
 
 namespace Orchestrator.Server.Trading;
 
-/// <summary>The shared services the writers' commands use: prices, symbols, fees, the audit trail and the risk settings' epochs.</summary>
-public sealed class TradingContext(PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit, Risk.RiskEpochs riskEpochs)
+/// <summary>The shared services the writers' commands use: prices, symbols, fees, the audit trail, the risk settings' epochs and the kill switch's inbox.</summary>
+public sealed class TradingContext(
+    PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit, Risk.RiskEpochs riskEpochs, Risk.KillSwitch.DailyLossBreaches dailyLossBreaches)
 {
+    /// <summary>Where the writers report a daily loss that reached its limit.</summary>
+    public Risk.KillSwitch.DailyLossBreaches DailyLossBreaches { get; } = dailyLossBreaches;
+
     /// <summary>Tells the writers when a user's risk settings changed.</summary>
     public Risk.RiskEpochs RiskEpochs { get; } = riskEpochs;
 

@@ -13,6 +13,9 @@ internal sealed class WriterBatch(OrchestratorDbContext db, DateTimeOffset now)
     /// <summary>Cash or positions changed: the batch ends with a new balance snapshot.</summary>
     public bool BalanceChanged { get; set; }
 
+    /// <summary>A position was marked to a new price: the day's P&amp;L moved (a fill sets <see cref="BalanceChanged"/>).</summary>
+    public bool EquityMoved { get; set; }
+
     /// <summary>Orders this batch sent to the broker: withdrawn again if the batch cannot commit.</summary>
     public List<Guid> Submitted { get; } = [];
 

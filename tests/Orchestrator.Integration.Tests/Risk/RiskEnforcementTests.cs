@@ -63,7 +63,7 @@ public sealed class RiskEnforcementTests
     private static object Market(TradingKit kit, string side, int quantity) =>
         new { accountId = kit.AccountId, symbol = "ACME", side, orderType = "MARKET", quantity, timeInForce = "DAY" };
 
-    private static async Task ActivateAsync(TradingKit kit, object profile)
+    internal static async Task ActivateAsync(TradingKit kit, object profile)
     {
         var created = await kit.Client.PostAsJsonAsync("/api/v1/risk/profiles", profile, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

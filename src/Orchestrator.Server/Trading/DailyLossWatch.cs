@@ -1,0 +1,36 @@
+using Orchestrator.Domain.Risk;
+using Orchestrator.Server.Risk.KillSwitch;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// After each committed batch that moved an account's equity (a fill, a mark), the writer compares the day's P&amp;L
+/// (equity now − equity at the session's start: realized and unrealized, net of commissions) with the lower of the
+/// user's and the profile's max_daily_loss. At the limit it reports a breach to the kill switch once (until the
+/// user's settings change or the day turns) and goes on: the writer never waits on the kill switch, which
+/// cancels orders through the writers. The loss is the account's own; a user's accounts are not summed.
+/// </summary>
+internal static class DailyLossWatch
+{
+    public static async Task CheckAsync(AccountWriter writer, TradingContext trading, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = writer.State;
+        if (state is null || state.HaltRequested)
+        {
+            return;
+        }
+
+        var settings = await WriterRisk.EnsureAsync(writer, trading, null, now, ct);
+        if (settings.KillSwitch == KillSwitchState.Halted || DailyLoss.Limit(settings.UserMaxDailyLoss, settings.Profile.MaxDailyLoss) is not { } limit)
+        {
+            return;
+        }
+
+        var pnl = state.Account.Balance().PortfolioValue - state.SessionOpenEquity!.Value;
+        if (DailyLoss.IsHit(pnl, limit))
+        {
+            state.HaltRequested = true;
+            trading.DailyLossBreaches.Post(new DailyLossBreach(state.UserId, writer.AccountId, pnl, limit, now));
+        }
+    }
+}
