@@ -160,6 +160,6 @@ public sealed partial class RiskContext
             return distance > 0m ? Math.Abs(quantity) * distance : 0m;
         }
 
-        return Math.Abs(quantity) * price * (Profile.DefaultStopLossPercentage ?? 1m);
+        return Math.Abs(quantity) * price * (Profile.DefaultStopLossPercentage is > 0m and var pct ? pct : 1m);
     }
 }

@@ -40,6 +40,10 @@ internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext,
         {
             account.RestorePosition(new Position(position.PositionId, position.Symbol, position.Quantity, position.AveragePrice,
                 Utc(position.OpenedAt), position.RealizedPnl, position.CurrentPrice, Utc(position.UpdatedAt ?? position.OpenedAt)));
+            if (ProtectiveStops.Restore(position) is { } stop)
+            {
+                loaded.Stops[position.Symbol] = stop;
+            }
         }
 
         foreach (var (working, order) in await OpenOrderReplay.LoadAsync(db, accountId, ct))

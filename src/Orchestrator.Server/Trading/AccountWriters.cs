@@ -1,3 +1,4 @@
+using Orchestrator.Domain.MarketData;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -123,14 +124,17 @@ public sealed class AccountWriters : IAsyncDisposable
         return command.Task.WaitAsync(ct);
     }
 
-    /// <summary>A new price: every loaded account marks its position in the symbol, if it holds one (the writer decides).</summary>
-    public void Mark(string symbol, decimal price, DateTimeOffset at)
+    /// <summary>
+    /// A new bar (or a quote as a one-price bar at its mid): every loaded account marks its position in the symbol
+    /// at the close and feeds it to the position's protective stop, if it holds one (the writer decides).
+    /// </summary>
+    public void Mark(in Bar bar)
     {
         foreach (var (_, lazy) in _writers)
         {
             if (lazy.IsValueCreated)
             {
-                lazy.Value.Post(new MarkCommand(symbol, price, at));
+                lazy.Value.Post(new MarkCommand(bar, _trading));
             }
         }
     }

@@ -35,6 +35,11 @@ internal static class BrokerUpdateApplier
 
                 record.Commission += fill.Commission;
                 batch.Db.OrderFills.Add(TradingRows.Fill(order, record, execution));
+                if (change.Position is { } moved)
+                {
+                    ProtectiveStops.OnPositionChange(state, moved, record);
+                }
+
                 WritePositions(writer, batch, change.Position, trading);
                 break;
             case BrokerOrderUpdateKind.Expired:
@@ -66,18 +71,18 @@ internal static class BrokerUpdateApplier
 
         if (change.Closed is { } closed)
         {
-            TradingRows.WritePosition(batch, writer.AccountId, closed, opened: false, null, null);
+            TradingRows.WritePosition(batch, writer.AccountId, closed, opened: false, null, null, null);
         }
 
         if (change.Updated is { } updated)
         {
-            TradingRows.WritePosition(batch, writer.AccountId, updated, opened: false, null, null);
+            TradingRows.WritePosition(batch, writer.AccountId, updated, opened: false, null, null, writer.State.Stops.GetValueOrDefault(updated.Symbol));
         }
 
         if (change.Opened is { } opened)
         {
             var info = trading.Symbols.Get(opened.Symbol);
-            TradingRows.WritePosition(batch, writer.AccountId, opened, opened: true, info.Sector, info.AssetClass);
+            TradingRows.WritePosition(batch, writer.AccountId, opened, opened: true, info.Sector, info.AssetClass, writer.State.Stops.GetValueOrDefault(opened.Symbol));
         }
     }
 }

@@ -10,10 +10,15 @@ internal sealed class BrokerUpdateCommand(BrokerOrderUpdate update, TradingConte
 {
     public override bool RetryOnFailure => true;
 
-    public override Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
+    public override async Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
     {
+        if (update.Kind == BrokerOrderUpdateKind.Fill)
+        {
+            // A fill may open a position, which takes its protective stop from the user's current profile.
+            await WriterRisk.EnsureAsync(writer, trading, batch.Db, batch.Now, ct);
+        }
+
         BrokerUpdateApplier.Apply(writer, batch, update, trading);
-        return Task.CompletedTask;
     }
 
     public override void Complete()

@@ -14,7 +14,7 @@ public sealed class MarketFeed(PaperBroker paper, AccountWriters writers, IQuote
     public async Task PublishAsync(Bar bar, CancellationToken ct)
     {
         paper.OnBar(bar);
-        writers.Mark(bar.Symbol, bar.Close, bar.End);
+        writers.Mark(bar);
         await hub.PublishAsync(LiveEvent.From(bar), ct);
     }
 
@@ -22,7 +22,8 @@ public sealed class MarketFeed(PaperBroker paper, AccountWriters writers, IQuote
     public async Task PublishAsync(Quote quote, CancellationToken ct)
     {
         paper.OnQuote(quote);
-        writers.Mark(quote.Symbol, (quote.Bid + quote.Ask) / 2m, quote.Time);
+        var mid = (quote.Bid + quote.Ask) / 2m;
+        writers.Mark(new Bar(quote.Symbol, quote.Time, TimeSpan.Zero, mid, mid, mid, mid, 0m));
         await hub.PublishAsync(LiveEvent.From(quote), ct);
     }
 }

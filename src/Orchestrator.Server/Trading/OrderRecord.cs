@@ -9,4 +9,10 @@ internal sealed record OrderRecord(Guid UserId, DateTime SubmittedAt, string? Cl
     public decimal Commission { get; set; }
 
     public string? BrokerOrderId { get; set; }
+
+    /// <summary>The stop loss of the signal behind the order: the position it opens gets its stop there.</summary>
+    public decimal? StopLoss { get; init; }
+
+    /// <summary>The take-profit of the signal behind the order, attached to the position it opens.</summary>
+    public decimal? TakeProfit { get; init; }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Domain.Risk.Stops;
 using Orchestrator.Domain.Matching;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.Portfolio;
@@ -74,7 +75,8 @@ internal static class TradingRows
         ExchangeTime = execution.ExchangeTime.UtcDateTime,
     };
 
-    public static void WritePosition(WriterBatch batch, Guid accountId, Position position, bool opened, string? sector, string? assetClass)
+    /// <summary>The position's row, with its protective <paramref name="stop"/> beside it (null: none, as for a closed position).</summary>
+    public static void WritePosition(WriterBatch batch, Guid accountId, Position position, bool opened, string? sector, string? assetClass, ProtectiveStop? stop)
     {
         if (!batch.Positions.TryGetValue(position.PositionId, out var row))
         {
@@ -83,14 +85,14 @@ internal static class TradingRows
             {
                 row.Sector = sector;
                 row.AssetClass = assetClass;
-                CopyPosition(row, position);
+                CopyPosition(row, position, stop);
                 batch.Db.AccountPositions.Add(row);
                 batch.Positions[position.PositionId] = row;
                 return;
             }
 
             var entry = batch.Db.AccountPositions.Attach(row);
-            CopyPosition(row, position);
+            CopyPosition(row, position, stop);
             foreach (var property in PositionStateColumns)
             {
                 entry.Property(property).IsModified = true;
@@ -100,7 +102,7 @@ internal static class TradingRows
             return;
         }
 
-        CopyPosition(row, position);
+        CopyPosition(row, position, stop);
     }
 
     public static AccountBalance Balance(Guid accountId, BalanceSnapshot balance, DateTime recordedAt) => new()
@@ -121,7 +123,8 @@ internal static class TradingRows
 
     private static readonly string[] PositionStateColumns =
         [nameof(AccountPosition.Quantity), nameof(AccountPosition.AveragePrice), nameof(AccountPosition.CurrentPrice), nameof(AccountPosition.PositionType),
-         nameof(AccountPosition.UpdatedAt), nameof(AccountPosition.ClosedAt), nameof(AccountPosition.RealizedPnl)];
+         nameof(AccountPosition.UpdatedAt), nameof(AccountPosition.ClosedAt), nameof(AccountPosition.RealizedPnl),
+         nameof(AccountPosition.StopPrice), nameof(AccountPosition.StopTrailingPercentage), nameof(AccountPosition.StopBestPrice), nameof(AccountPosition.TakeProfitPrice)];
 
     private static void CopyState(OrderRow row, DomainOrder order, OrderRecord record, DateTimeOffset now)
     {
@@ -136,8 +139,9 @@ internal static class TradingRows
         row.UpdatedAt = now.UtcDateTime;
     }
 
-    private static void CopyPosition(AccountPosition row, Position position)
+    private static void CopyPosition(AccountPosition row, Position position, ProtectiveStop? stop)
     {
+        ProtectiveStops.CopyTo(row, stop);
         row.Quantity = position.Quantity;
         row.AveragePrice = Price(position.AveragePrice);
         row.CurrentPrice = position.CurrentPrice is { } price ? Price(price) : null;

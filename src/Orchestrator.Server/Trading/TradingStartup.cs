@@ -39,7 +39,8 @@ public sealed class TradingStartup(
             }
         }
 
-        foreach (var position in await db.AccountPositions.AsNoTracking().Where(p => p.ClosedAt == null).ToListAsync(cancellationToken))
+        var positions = await db.AccountPositions.AsNoTracking().Where(p => p.ClosedAt == null).ToListAsync(cancellationToken);
+        foreach (var position in positions)
         {
             paper.RestorePosition(position.AccountId, position.Symbol, position.Quantity, position.AveragePrice, OpenOrderReplay.Utc(position.OpenedAt));
         }
@@ -51,8 +52,10 @@ public sealed class TradingStartup(
         }
 
         var open = working.Select(o => o.Row).ToList();
-        foreach (var accountId in open.Select(o => o.AccountId).Distinct())
+        foreach (var accountId in open.Select(o => o.AccountId).Concat(positions.Select(p => p.AccountId)).Distinct())
         {
+            // A writer per account with working orders or open positions: it takes their fills and marks, manages
+            // their protective stops and watches the day's loss from the first price on.
             writers.For(accountId);
         }
 

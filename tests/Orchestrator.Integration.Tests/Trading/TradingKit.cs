@@ -12,7 +12,8 @@ namespace Orchestrator.Integration.Tests.Trading;
 public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Client, Guid AccountId)
 {
     /// <param name="permissiveRisk">
-    /// Opens the user's risk profile wide (no concentration, cash or count limits, a daily loss limit out of reach),
+    /// Opens the user's risk profile wide (no concentration, cash or count limits, a daily loss limit out of reach, no
+    /// protective stops),
     /// so the test measures the account's own limits and buying power; the risk tests turn it off.
     /// </param>
     public static async Task<TradingKit> StartAsync(
@@ -47,7 +48,7 @@ public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Clie
         var opened = await client.PutAsJsonAsync($"/api/v1/risk/profiles/{profile}", new
         {
             profileName = "Default Risk Profile", maxSectorConcentration = 1, maxCorrelationExposure = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
-            maxLongPositions = 10_000, maxShortPositions = 10_000,
+            maxLongPositions = 10_000, maxShortPositions = 10_000, trailingStopEnabled = false, defaultStopLossPercentage = 0,
         }, ct);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         var loss = await client.PatchAsJsonAsync("/api/v1/me", new { maxDailyLoss = 1_000_000_000 }, ct);

@@ -81,18 +81,40 @@ public sealed class ProtectiveStop
 
     /// <summary>
     /// The stop a risk profile gives a new position: trailing at trailing_stop_percentage when trailing_stop_enabled
-    /// and that is set, else fixed at default_stop_loss_percentage; null when the profile sets neither.
+    /// and that is set, else fixed at default_stop_loss_percentage, or at <paramref name="stopLoss"/> (a signal's own
+    /// level) when given; without any of them, only a take-profit. Null when there is nothing to watch. A percentage
+    /// of 0 means none (the profile's way to turn the stop off: a null column takes the seed's default).
     /// </summary>
-    public static ProtectiveStop? ForProfile(RiskProfile profile, string symbol, PositionType direction, decimal entryPrice, decimal? takeProfit = null)
+    public static ProtectiveStop? ForProfile(
+        RiskProfile profile, string symbol, PositionType direction, decimal entryPrice, decimal? takeProfit = null, decimal? stopLoss = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (profile.TrailingStopEnabled && profile.TrailingStopPercentage is { } trailing)
+        if (profile.TrailingStopEnabled && profile.TrailingStopPercentage is > 0m and var trailing)
         {
             return Trailing(symbol, direction, entryPrice, trailing, takeProfit);
         }
 
-        return profile.DefaultStopLossPercentage is { } fixedPercentage ? Fixed(symbol, direction, entryPrice, fixedPercentage, takeProfit) : null;
+        if (stopLoss is { } level)
+        {
+            return new ProtectiveStop(symbol, direction, entryPrice, level, null, takeProfit);
+        }
+
+        if (profile.DefaultStopLossPercentage is > 0m and var fixedPercentage)
+        {
+            return Fixed(symbol, direction, entryPrice, fixedPercentage, takeProfit);
+        }
+
+        // Only a target: a stop that can never trigger (0 for a long, unbounded for a short) keeps one code path.
+        return takeProfit is null ? null : new ProtectiveStop(symbol, direction, entryPrice, direction == PositionType.Long ? 0m : decimal.MaxValue, null, takeProfit);
     }
+
+    /// <summary>A stop as stored with its position (after a restart): where it stood, and the best price it followed.</summary>
+    public static ProtectiveStop Restore(
+        string symbol, PositionType direction, decimal entryPrice, decimal stopPrice, decimal? trailingPercentage, decimal? takeProfit, decimal bestPrice) =>
+        new(symbol, direction, entryPrice, stopPrice, trailingPercentage, takeProfit) { BestPrice = bestPrice };
+
+    /// <summary>Whether the stop has a stop level at all (rather than only a take-profit).</summary>
+    public bool HasStop => StopPrice is > 0m and < decimal.MaxValue;
 
     /// <summary>
     /// A bar of the symbol, after the entry: the exit it produces (see the rules above), or null, in which case a

@@ -29,4 +29,16 @@ public sealed class AccountPosition
 
     /// <summary>Added by migration 20261126_003: what the closed part of the position earned, gross of commission.</summary>
     public decimal RealizedPnl { get; set; }
+
+    /// <summary>Added by migration 20261127_008: where the position's protective stop stands now (null: none).</summary>
+    public decimal? StopPrice { get; set; }
+
+    /// <summary>The trailing stop's distance from the best price (null: a fixed stop).</summary>
+    public decimal? StopTrailingPercentage { get; set; }
+
+    /// <summary>The best price since the entry, that a trailing stop follows.</summary>
+    public decimal? StopBestPrice { get; set; }
+
+    /// <summary>The take-profit target (from the signal that opened the position).</summary>
+    public decimal? TakeProfitPrice { get; set; }
 }

@@ -25,5 +25,9 @@ internal sealed class AccountPositionMapping(bool postgres) : IEntityTypeConfigu
         builder.Property(e => e.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql(postgres ? "CURRENT_TIMESTAMP" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
         builder.Property(e => e.ClosedAt).HasColumnName("closed_at");
         builder.Property(e => e.RealizedPnl).HasColumnName("realized_pnl").HasPrecision(20, 8);
+        builder.Property(e => e.StopPrice).HasColumnName("stop_price").HasPrecision(15, 8);
+        builder.Property(e => e.StopTrailingPercentage).HasColumnName("stop_trailing_percentage").HasPrecision(5, 4);
+        builder.Property(e => e.StopBestPrice).HasColumnName("stop_best_price").HasPrecision(15, 8);
+        builder.Property(e => e.TakeProfitPrice).HasColumnName("take_profit_price").HasPrecision(15, 8);
     }
 }

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Integration.Tests.Support;
+using Orchestrator.Integration.Tests.Trading;
+using Orchestrator.Storage.Configuration;
+
+namespace Orchestrator.Integration.Tests.Risk;
+
+/// <summary>Protective stops attached to new positions from the risk profile and managed by the account's writer.</summary>
+public sealed class ProtectiveStopTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_trailing_stop_follows_the_price_up_and_closes_the_position_on_the_way_down(DatabaseProvider provider)
+    {
+        await using var server = await ApiServer.StartAsync(provider);
+        var kit = await TradingKit.StartAsync(server);
+        await RiskEnforcementTests.ActivateAsync(kit, new
+        {
+            profileName = "Trailing 5%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            trailingStopEnabled = true, trailingStopPercentage = 0.05,
+        });
+        var start = DateTimeOffset.UtcNow;
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m, start.AddMinutes(-2));
+        var bought = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" });
+        Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
+
+        // Entry 100: the stop starts at 100 x 0.95 = 95 and, after each bar that does not reach it, trails the bar's
+        // high: stop = max(stop, best high x 0.95).
+        //   bar 1 O100 H104 L99  C103: low 99 > 95;      best 104, stop 98.80
+        //   bar 2 O103 H110 L102 C109: low 102 > 98.80;  best 110, stop 104.50
+        //   bar 3 O109 H112 L106 C107: low 106 > 104.50; best 112, stop 106.40
+        //   bar 4 O107 H108 L105 C105.50: low 105 <= 106.40: the stop is hit; the closing market order fills at the
+        //   market then, bar 4's close 105.50 (no slippage configured): realized (105.50 - 100) x 10 = 55.
+        await kit.BarAsync("ACME", 100m, 104m, 99m, 103m, 1_000_000m, start.AddMinutes(1));
+        await kit.BarAsync("ACME", 103m, 110m, 102m, 109m, 1_000_000m, start.AddMinutes(2));
+        await kit.BarAsync("ACME", 109m, 112m, 106m, 107m, 1_000_000m, start.AddMinutes(3));
+        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.AccountId == kit.AccountId && p.StopPrice == 106.40m).SingleOrDefaultAsync(Ct));
+        Assert.Equal((112m, 0.05m, "LONG"), (position.StopBestPrice, position.StopTrailingPercentage, position.PositionType));
+
+        await kit.BarAsync("ACME", 107m, 108m, 105m, 105.50m, 1_000_000m, start.AddMinutes(4));
+        var clientId = $"trailing-stop-{position.PositionId:N}";
+        var exit = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+            .Where(o => o.AccountId == kit.AccountId && o.ClientOrderId == clientId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
+        Assert.Equal(("SELL", "MARKET", 10m, 105.50m), (exit.Side, exit.OrderType, exit.Quantity, exit.AverageFillPrice));
+
+        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
+        Assert.Equal((0m, 55m), (closed.Quantity, closed.RealizedPnl));
+
+        // A later bar reaching the old stop again changes nothing: the position is flat and its stop gone.
+        await kit.BarAsync("ACME", 105m, 105m, 90m, 90m, 1_000_000m, start.AddMinutes(5));
+        await using var check = server.Db.CreateContext();
+        Assert.Equal(2, await check.Orders.CountAsync(o => o.AccountId == kit.AccountId, Ct));
+    }
+
+    [Fact]
+    public async Task A_fixed_stop_from_the_profile_closes_a_short_when_a_bar_reaches_it()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+        await RiskEnforcementTests.ActivateAsync(kit, new
+        {
+            profileName = "Fixed 2%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            trailingStopEnabled = false, defaultStopLossPercentage = 0.02,
+        });
+        var start = DateTimeOffset.UtcNow;
+        await kit.BarAsync("ACME", 50m, 50m, 50m, 50m, 1_000_000m, start.AddMinutes(-2));
+        var sold = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "SELL", orderType = "MARKET", quantity = 20, timeInForce = "DAY" });
+        Assert.Equal(HttpStatusCode.Created, sold.StatusCode);
+
+        // Short 20 at 50: the fixed stop is 50 x 1.02 = 51 and never moves. Bar 1's high 50.90 < 51 (and a fixed stop
+        // does not follow its low of 48); bar 2's high 51.20 >= 51: a buy of 20 fills at its close 51.10: realized
+        // (50 - 51.10) x 20 = -22.
+        await kit.BarAsync("ACME", 50m, 50.90m, 48m, 49m, 1_000_000m, start.AddMinutes(1));
+        var open = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.AccountId == kit.AccountId && p.CurrentPrice == 49m).SingleOrDefaultAsync(Ct));
+        Assert.Equal((51m, null, "SHORT"), (open.StopPrice, open.StopTrailingPercentage, open.PositionType));
+
+        await kit.BarAsync("ACME", 49m, 51.20m, 49m, 51.10m, 1_000_000m, start.AddMinutes(2));
+        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.AccountId == kit.AccountId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
+        Assert.Equal((null, -22m), (position.StopPrice, position.RealizedPnl));
+        var exit = (await kit.GetAsync($"/api/v1/orders?symbol=ACME")).GetProperty("items").EnumerateArray()
+            .Single(o => o.GetProperty("clientOrderId").GetString() == $"stop-loss-{position.PositionId:N}");
+        Assert.Equal(("BUY", 51.10m), (exit.GetProperty("side").GetString(), exit.GetProperty("averageFillPrice").GetDecimal()));
+    }
+
+    private static async Task<T> WaitForAsync<T>(ApiServer server, Func<Storage.Model.OrchestratorDbContext, Task<T?>> query)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await using (var db = server.Db.CreateContext())
+            {
+                if (await query(db) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the writer");
+            await Task.Delay(20, Ct);
+        }
+    }
+}
