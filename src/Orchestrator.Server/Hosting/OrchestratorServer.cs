@@ -47,6 +47,7 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorSecurity(builder.Configuration);
         builder.Services.AddOrchestratorTrading(builder.Configuration);
         builder.Services.AddOrchestratorMarketData(builder.Configuration);
+        builder.Services.AddOrchestratorUserEvents(builder.Configuration);
         builder.Services.AddOrchestratorStrategies();
         builder.Services.AddOrchestratorBacktests();
         builder.Services.AddOrchestratorRisk();

@@ -6,13 +6,14 @@ namespace Orchestrator.Server.Hosting;
 
 public static class RiskServiceCollectionExtensions
 {
-    /// <summary>Risk profiles, the kill switch and risk calculations.</summary>
+    /// <summary>Risk profiles, the kill switch, risk calculations and their alerts (pushed to the user's stream).</summary>
     public static IServiceCollection AddOrchestratorRisk(this IServiceCollection services)
     {
         services.AddScoped<RiskProfileService>();
         services.AddScoped<TradingStateService>();
         services.AddScoped<DailyHistory>();
         services.AddScoped<RiskCheckService>();
+        services.AddSingleton<RiskAlertPublisher>();
         services.AddScoped<RiskAlertService>();
         services.AddScoped<RiskCalculationService>();
         services.AddSingleton<KillSwitchService>();

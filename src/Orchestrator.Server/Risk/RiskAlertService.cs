@@ -14,14 +14,22 @@ namespace Orchestrator.Server.Risk;
 /// Risk alerts (the seed's <c>risk_alerts</c>): raised from each risk calculation for every limit of the active
 /// profile the portfolio is near (80%) or past; one alert per (type, subject) while its condition persists (no
 /// duplicates), resolved automatically ("condition cleared") when a later calculation no longer finds it;
-/// acknowledged and resolved by the user with the action taken.
+/// acknowledged and resolved by the user with the action taken. Every committed change is pushed to the user's
+/// stream through <see cref="RiskAlertPublisher"/>: here after acknowledge and resolve, by the calculation after it
+/// saves what <see cref="RaiseAsync"/> changed.
 /// </summary>
-public sealed class RiskAlertService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class RiskAlertService(OrchestratorDbContext db, AuditTrail audit, RiskAlertPublisher publisher, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Adds the new alerts and resolves the cleared ones to the context (the caller saves, with its calculation).</summary>
-    public async Task<IReadOnlyList<RiskAlert>> RaiseAsync(Guid userId, RiskSettings settings, RiskReport report, IReadOnlyList<RiskPosition> positions, CancellationToken ct)
+    /// <summary>What one evaluation changed: the alerts it added and the open ones it resolved as cleared.</summary>
+    public sealed record Changes(IReadOnlyList<RiskAlert> Raised, IReadOnlyList<RiskAlert> Cleared);
+
+    /// <summary>
+    /// Adds the new alerts and resolves the cleared ones to the context (the caller saves, with its calculation, then
+    /// hands <see cref="Changes"/> to <see cref="RiskAlertPublisher"/>).
+    /// </summary>
+    public async Task<Changes> RaiseAsync(Guid userId, RiskSettings settings, RiskReport report, IReadOnlyList<RiskPosition> positions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var now = time.GetUtcNow().UtcDateTime;
@@ -62,13 +70,14 @@ public sealed class RiskAlertService(OrchestratorDbContext db, AuditTrail audit,
             raised.Add(alert);
         }
 
-        foreach (var alert in open.Where(a => !conditions.Any(c => c.Type == a.AlertType && c.Subject == Subject(a))))
+        var cleared = open.Where(a => !conditions.Any(c => c.Type == a.AlertType && c.Subject == Subject(a))).ToList();
+        foreach (var alert in cleared)
         {
             alert.ResolvedAt = now;
             alert.ResolutionAction = "condition cleared";
         }
 
-        return raised;
+        return new Changes(raised, cleared);
     }
 
     public async Task<IReadOnlyList<RiskAlert>> ListAsync(Guid userId, bool unresolvedOnly, CancellationToken ct) =>
@@ -88,6 +97,7 @@ public sealed class RiskAlertService(OrchestratorDbContext db, AuditTrail audit,
         alert.AcknowledgedBy = actor.UserId;
         audit.RecordUpdate(db, actor, "RISK_ALERT_ACKNOWLEDGED", "risk_alert", alertId.ToString(), db.Entry(alert));
         await db.SaveChangesAsync(ct);
+        await publisher.PublishUpdatedAsync([alert], ct);
         return alert;
     }
 
@@ -117,6 +127,7 @@ public sealed class RiskAlertService(OrchestratorDbContext db, AuditTrail audit,
 
         audit.RecordUpdate(db, actor, "RISK_ALERT_RESOLVED", "risk_alert", alertId.ToString(), db.Entry(alert));
         await db.SaveChangesAsync(ct);
+        await publisher.PublishUpdatedAsync([alert], ct);
         return (alert, null);
     }
 

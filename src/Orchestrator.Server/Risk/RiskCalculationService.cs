@@ -14,9 +14,11 @@ namespace Orchestrator.Server.Risk;
 /// beta is the request's, else <c>Risk:BenchmarkSymbol</c>, else the largest position. Turnover: the notional
 /// of the last 30 days' fills ÷ the current portfolio value. The row keeps the 95% figures (VaR 1-day, 5-day
 /// from overlapping windows, expected shortfall); the answer carries the 99% ones and every method as well. A
-/// user-level calculation also raises and clears the user's risk alerts, in the same transaction.
+/// user-level calculation also raises and clears the user's risk alerts, in the same transaction, and once it has
+/// committed tells the user's stream (<c>risk_alert</c>, <c>risk_alert_updated</c>).
 /// </summary>
-public sealed class RiskCalculationService(OrchestratorDbContext db, DailyHistory history, RiskAlertService alerts, IConfiguration configuration, TimeProvider time)
+public sealed class RiskCalculationService(
+    OrchestratorDbContext db, DailyHistory history, RiskAlertService alerts, RiskAlertPublisher publisher, IConfiguration configuration, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -86,13 +88,20 @@ public sealed class RiskCalculationService(OrchestratorDbContext db, DailyHistor
             CalculatedAt = now.UtcDateTime,
         };
         db.RiskCalculations.Add(row);
+        RiskAlertService.Changes? changes = null;
         if (accountId is null)
         {
             // Alerts follow the user's whole book: raised (and cleared) by user-level calculations only.
-            await alerts.RaiseAsync(userId, await RiskSettings.LoadAsync(db, userId, ct), report, riskPositions, ct);
+            changes = await alerts.RaiseAsync(userId, await RiskSettings.LoadAsync(db, userId, ct), report, riskPositions, ct);
         }
 
         await db.SaveChangesAsync(ct);
+        if (changes is not null)
+        {
+            await publisher.PublishRaisedAsync(changes.Raised, ct);
+            await publisher.PublishUpdatedAsync(changes.Cleared, ct);
+        }
+
         return new Outcome(row, report);
     }
 

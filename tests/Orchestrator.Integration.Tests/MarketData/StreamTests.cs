@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.MarketData;
@@ -102,27 +101,13 @@ public sealed class StreamTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/quotes/{symbol}", Ct)).StatusCode);
     }
 
-    private static Uri StreamUri(ApiServer server) => new($"ws://{server.BaseAddress.Authority}/api/v1/stream");
+    private static Uri StreamUri(ApiServer server) => StreamSocket.Uri(server);
 
-    private static async Task<ClientWebSocket> ConnectAsync(ApiServer server, string token)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-        await socket.ConnectAsync(StreamUri(server), Ct);
-        return socket;
-    }
+    private static Task<ClientWebSocket> ConnectAsync(ApiServer server, string token) => StreamSocket.ConnectAsync(server, token);
 
-    private static Task SendAsync(ClientWebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, Ct);
+    private static Task SendAsync(ClientWebSocket socket, string text) => StreamSocket.SendAsync(socket, text);
 
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var buffer = new byte[16 * 1024];
-        var result = await socket.ReceiveAsync(buffer, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, result.Count);
-    }
+    private static Task<string> ReceiveAsync(ClientWebSocket socket) => StreamSocket.ReceiveAsync(socket);
 
     private static async IAsyncEnumerable<StoredBar> Bars(params Bar[] bars)
     {

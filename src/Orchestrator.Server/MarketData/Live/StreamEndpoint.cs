@@ -7,16 +7,22 @@ using Microsoft.AspNetCore.Routing;
 using Orchestrator.Server.Accounts;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Live;
+using Orchestrator.Server.Security;
 using Orchestrator.Server.Validation;
 
 namespace Orchestrator.Server.MarketData.Live;
 
 /// <summary>
-/// <c>/api/v1/stream</c>: a WebSocket for live market data, authenticated like every API route (the upgrade
-/// request carries <c>X-API-Key</c> or a bearer token). The client sends
+/// <c>/api/v1/stream</c>: a WebSocket for live market data and the caller's own events, authenticated like every API
+/// route (the upgrade request carries <c>X-API-Key</c> or a bearer token). The client sends
 /// <c>{"action":"subscribe","symbols":["AAPL"]}</c> (or <c>unsubscribe</c>) and receives
 /// <c>{"type":"subscribed","symbols":[...]}</c>, then <c>{"type":"quote",...}</c> and <c>{"type":"bar",...}</c> as
-/// they are published; a bad message gets <c>{"type":"error","message":...}</c> and the stream goes on.
+/// they are published; a bad message gets <c>{"type":"error","message":...}</c> and the stream goes on. Without
+/// asking, every socket also gets its user's events from <see cref="IUserEventHub"/> (<c>{"type":"risk_alert",...}</c>,
+/// <c>{"type":"risk_alert_updated",...}</c>), and only that user's: the subscription is keyed by the authenticated
+/// caller, and it is in place before the upgrade completes, so nothing published after the client's connect
+/// returns is missed.
 /// </summary>
 public static class StreamEndpoint
 {
@@ -25,11 +31,11 @@ public static class StreamEndpoint
     public static IEndpointRouteBuilder MapStreamApiV1(this IEndpointRouteBuilder app)
     {
         app.MapGet(ServerDefaults.ApiPrefix + "/stream", HandleAsync).WithTags("Market data").RequireAuthorization(ApiAccessRequirement.PolicyName)
-            .WithName("Stream").WithSummary("WebSocket: subscribe to symbols, receive quotes and bars as JSON");
+            .WithName("Stream").WithSummary("WebSocket: subscribe to symbols, receive quotes and bars as JSON, and your own events (risk alerts)");
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IQuoteHub hub)
+    private static async Task<IResult> HandleAsync(HttpContext http, IQuoteHub hub, IUserEventHub userEvents)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -37,11 +43,13 @@ public static class StreamEndpoint
                 "This endpoint speaks WebSocket: open it with an Upgrade: websocket request.");
         }
 
+        // Subscribed before the upgrade: an event published once the client sees the socket open reaches it.
+        await using var mine = await userEvents.SubscribeAsync(Caller.Required(http).UserId, http.RequestAborted);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         await using var subscription = await hub.SubscribeAsync(http.RequestAborted);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var send = new SemaphoreSlim(1, 1);
-        var pump = PumpAsync(socket, subscription, send, stop.Token);
+        var pump = Task.WhenAll(PumpAsync(socket, subscription, send, stop.Token), PumpAsync(socket, mine, send, stop.Token));
         try
         {
             await ReceiveAsync(socket, subscription, send, stop.Token);
@@ -70,6 +78,14 @@ public static class StreamEndpoint
         await foreach (var e in subscription.Events(ct))
         {
             await SendAsync(socket, send, e.Serialize(), ct);
+        }
+    }
+
+    private static async Task PumpAsync(WebSocket socket, IUserEventSubscription subscription, SemaphoreSlim send, CancellationToken ct)
+    {
+        await foreach (var e in subscription.Events(ct))
+        {
+            await SendAsync(socket, send, e.Json, ct);
         }
     }
 
