@@ -44,7 +44,18 @@ public static class StreamEndpoint
         }
 
         // Subscribed before the upgrade: an event published once the client sees the socket open reaches it.
-        await using var mine = await userEvents.SubscribeAsync(Caller.Required(http).UserId, http.RequestAborted);
+        IUserEventSubscription subscribed;
+        try
+        {
+            subscribed = await userEvents.SubscribeAsync(Caller.Required(http).UserId, http.RequestAborted);
+        }
+        catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Live events unavailable", "stream-unavailable",
+                "The live event bus (Redis) cannot be reached right now; open the stream again shortly.");
+        }
+
+        await using var mine = subscribed;
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         await using var subscription = await hub.SubscribeAsync(http.RequestAborted);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);

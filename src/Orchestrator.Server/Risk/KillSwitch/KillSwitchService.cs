@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Risk;
 using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Live;
 using Orchestrator.Server.Trading;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.Model;
@@ -18,11 +19,13 @@ namespace Orchestrator.Server.Risk.KillSwitch;
 /// (<see cref="KillSwitchActions"/>): the rules are the domain's <see cref="DomainKillSwitch"/>; this class loads the
 /// stored switch, stores the next one with an audit row (and, for a daily loss halt, a CRITICAL DAILY_LOSS risk
 /// alert), tells the account writers to reload the user's risk settings, cancels the working orders the move
-/// asks to cancel, then raises <see cref="Changed"/> (strategy runners stop or resume on it). Moves are serialized:
+/// asks to cancel, tells the user's stream (<c>trading_state</c>, and <c>risk_alert</c>/<c>risk_alert_updated</c>
+/// for the alert), then raises <see cref="Changed"/> (strategy runners stop or resume on it). Moves are serialized:
 /// they are rare, and two accounts breaching at once must halt the user once.
 /// </summary>
 public sealed partial class KillSwitchService(
-    ConnectionFactory connections, AuditTrail audit, RiskEpochs epochs, AccountWriters writers, TimeProvider time, ILogger<KillSwitchService> log)
+    ConnectionFactory connections, AuditTrail audit, RiskEpochs epochs, AccountWriters writers, RiskAlertPublisher alerts, IUserEventHub events,
+    TimeProvider time, ILogger<KillSwitchService> log)
 {
     public const string DailyLossAlert = "DAILY_LOSS";
 
@@ -45,7 +48,7 @@ public sealed partial class KillSwitchService(
     {
         ArgumentNullException.ThrowIfNull(breach);
         return MoveAsync(breach.UserId, s => s.OnDailyPnl(breach.DailyPnl, breach.Limit, breach.At), System, "KILL_SWITCH_TRIPPED",
-            (db, t, ct2) => RaiseDailyLossAlertAsync(db, breach, t, ct2), ct);
+            (db, t, c) => RaiseDailyLossAlertAsync(db, breach, t, c), ct);
     }
 
     /// <summary>
@@ -81,9 +84,10 @@ public sealed partial class KillSwitchService(
     }
 
     private async Task<KillSwitchTransition?> MoveAsync(Guid userId, Func<DomainKillSwitch, KillSwitchStep> move, Actor actor, string action,
-        Func<OrchestratorDbContext, KillSwitchTransition, CancellationToken, Task>? alongside, CancellationToken ct)
+        Func<OrchestratorDbContext, KillSwitchTransition, CancellationToken, Task<IReadOnlyList<RiskAlert>>>? alongside, CancellationToken ct)
     {
         KillSwitchTransition transition;
+        IReadOnlyList<RiskAlert> touched = [];
         await _gate.WaitAsync(ct);
         try
         {
@@ -103,7 +107,7 @@ public sealed partial class KillSwitchService(
             audit.RecordUpdate(db, actor, action, "user", userId.ToString(), db.Entry(user));
             if (alongside is not null)
             {
-                await alongside(db, transition, ct);
+                touched = await alongside(db, transition, ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -116,6 +120,12 @@ public sealed partial class KillSwitchService(
         epochs.Changed(userId);
         LogMoved(userId, transition.From.ToName(), transition.To.ToName(), transition.Reason);
         await CancelAsync(userId, transition.Actions, actor, ct);
+        await events.PublishAsync(userId, UserEvent.Of("trading_state", new
+        {
+            state = transition.To.ToName(), previous = transition.From.ToName(), reason = transition.Reason, changedAt = transition.At, trigger = transition.Trigger.ToString(),
+        }), ct);
+        await alerts.PublishRaisedAsync(touched.Where(static a => a.ResolvedAt is null), ct);
+        await alerts.PublishUpdatedAsync(touched.Where(static a => a.ResolvedAt is not null), ct);
         Changed?.Invoke(userId, transition);
         return transition;
     }
@@ -141,15 +151,15 @@ public sealed partial class KillSwitchService(
         }
     }
 
-    private static async Task RaiseDailyLossAlertAsync(OrchestratorDbContext db, DailyLossBreach breach, KillSwitchTransition transition, CancellationToken ct)
+    private static async Task<IReadOnlyList<RiskAlert>> RaiseDailyLossAlertAsync(OrchestratorDbContext db, DailyLossBreach breach, KillSwitchTransition transition, CancellationToken ct)
     {
         if (await db.RiskAlerts.AnyAsync(a => a.UserId == breach.UserId && a.AlertType == DailyLossAlert && a.ResolvedAt == null, ct))
         {
-            return;
+            return [];
         }
 
         var loss = -breach.DailyPnl;
-        db.RiskAlerts.Add(new RiskAlert
+        var alert = new RiskAlert
         {
             UserId = breach.UserId,
             AlertType = DailyLossAlert,
@@ -163,16 +173,21 @@ public sealed partial class KillSwitchService(
             RiskMetrics = JsonSerializer.Serialize(new { daily_pnl = breach.DailyPnl, account_id = breach.AccountId, kill_switch = transition.To.ToName() }, Json),
             IsAcknowledged = false,
             CreatedAt = transition.At.UtcDateTime,
-        });
+        };
+        db.RiskAlerts.Add(alert);
+        return [alert];
     }
 
-    private static async Task ResolveDailyLossAlertsAsync(OrchestratorDbContext db, Guid userId, KillSwitchTransition transition, CancellationToken ct)
+    private static async Task<IReadOnlyList<RiskAlert>> ResolveDailyLossAlertsAsync(OrchestratorDbContext db, Guid userId, KillSwitchTransition transition, CancellationToken ct)
     {
-        foreach (var alert in await db.RiskAlerts.Where(a => a.UserId == userId && a.AlertType == DailyLossAlert && a.ResolvedAt == null).ToListAsync(ct))
+        var open = await db.RiskAlerts.Where(a => a.UserId == userId && a.AlertType == DailyLossAlert && a.ResolvedAt == null).ToListAsync(ct);
+        foreach (var alert in open)
         {
             alert.ResolvedAt = transition.At.UtcDateTime;
             alert.ResolutionAction = "a new session opened: trading resumed";
         }
+
+        return open;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kill switch of user {UserId}: {From} -> {To} ({Reason})")]
