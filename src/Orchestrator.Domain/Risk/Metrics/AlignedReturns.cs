@@ -53,14 +53,14 @@ public sealed class AlignedReturns
             {
                 throw InsufficientHistoryException.NoCloses(symbols[i]);
             }
-            Check(symbols[i], closes);
+            CloseSeries.Check(symbols[i], closes);
             series[i] = closes;
         }
         if (history.BenchmarkCloses.Count == 0)
         {
             throw InsufficientHistoryException.NoCloses(history.BenchmarkSymbol);
         }
-        Check(history.BenchmarkSymbol, history.BenchmarkCloses);
+        CloseSeries.Check(history.BenchmarkSymbol, history.BenchmarkCloses);
 
         var dates = new List<DateOnly>(history.BenchmarkCloses.Count);
         foreach (var close in history.BenchmarkCloses)
@@ -69,78 +69,15 @@ public sealed class AlignedReturns
         }
         foreach (var closes in series)
         {
-            dates = Intersect(dates, closes);
+            dates = CloseSeries.Intersect(dates, closes);
         }
 
         var calendar = dates.ToArray();
         var returns = new double[series.Length][];
         for (var i = 0; i < series.Length; i++)
         {
-            returns[i] = ReturnsOn(calendar, series[i]);
+            returns[i] = CloseSeries.ReturnsOn(calendar, series[i]);
         }
-        return new AlignedReturns(symbols, calendar, returns, ReturnsOn(calendar, history.BenchmarkCloses));
-    }
-
-    private static void Check(string symbol, IReadOnlyList<DailyClose> closes)
-    {
-        for (var t = 0; t < closes.Count; t++)
-        {
-            if (closes[t].Close <= 0m)
-            {
-                throw new ArgumentException($"{symbol}: close {closes[t].Close} on {closes[t].Date:yyyy-MM-dd} is not positive.", nameof(closes));
-            }
-            if (t > 0 && closes[t].Date <= closes[t - 1].Date)
-            {
-                throw new ArgumentException($"{symbol}: closes must be in ascending date order, one per date ({closes[t].Date:yyyy-MM-dd}).", nameof(closes));
-            }
-        }
-    }
-
-    /// <summary>The dates of <paramref name="dates"/> that <paramref name="closes"/> also has; both ascending (a merge).</summary>
-    private static List<DateOnly> Intersect(List<DateOnly> dates, IReadOnlyList<DailyClose> closes)
-    {
-        var common = new List<DateOnly>(Math.Min(dates.Count, closes.Count));
-        var (a, b) = (0, 0);
-        while (a < dates.Count && b < closes.Count)
-        {
-            var cmp = dates[a].CompareTo(closes[b].Date);
-            if (cmp == 0)
-            {
-                common.Add(dates[a]);
-                a++;
-                b++;
-            }
-            else if (cmp < 0)
-            {
-                a++;
-            }
-            else
-            {
-                b++;
-            }
-        }
-        return common;
-    }
-
-    /// <summary>Returns between consecutive calendar dates; every calendar date is in <paramref name="closes"/> by construction.</summary>
-    private static double[] ReturnsOn(DateOnly[] calendar, IReadOnlyList<DailyClose> closes)
-    {
-        var returns = new double[Math.Max(calendar.Length - 1, 0)];
-        var b = 0;
-        var previous = 0.0;
-        for (var t = 0; t < calendar.Length; t++)
-        {
-            while (closes[b].Date != calendar[t])
-            {
-                b++;
-            }
-            var close = (double)closes[b].Close;
-            if (t > 0)
-            {
-                returns[t - 1] = close / previous - 1;
-            }
-            previous = close;
-        }
-        return returns;
+        return new AlignedReturns(symbols, calendar, returns, CloseSeries.ReturnsOn(calendar, history.BenchmarkCloses));
     }
 }
