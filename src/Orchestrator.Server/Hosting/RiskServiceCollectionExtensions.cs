@@ -6,12 +6,13 @@ namespace Orchestrator.Server.Hosting;
 
 public static class RiskServiceCollectionExtensions
 {
-    /// <summary>Risk profiles, the kill switch, risk calculations and their alerts (pushed to the user's stream).</summary>
+    /// <summary>Risk profiles, the kill switch, the pre-trade check's correlations, risk calculations and their alerts (pushed to the user's stream).</summary>
     public static IServiceCollection AddOrchestratorRisk(this IServiceCollection services)
     {
         services.AddScoped<RiskProfileService>();
         services.AddScoped<TradingStateService>();
-        services.AddScoped<DailyHistory>();
+        services.AddSingleton<DailyHistory>();
+        services.AddSingleton<CorrelationEstimates>();
         services.AddScoped<RiskCheckService>();
         services.AddSingleton<RiskAlertPublisher>();
         services.AddScoped<RiskAlertService>();

@@ -7,12 +7,16 @@ namespace Orchestrator.Server.Risk;
 
 /// <summary>
 /// The risk profile's checklist against an account's state as its writer holds it: positions at their marks,
-/// working orders, cash, the symbols' sectors from the directory and the day's starting equity. Correlations
-/// are not loaded yet, so max_correlation_exposure counts only the order's own symbol.
+/// working orders, cash, the symbols' sectors from the directory, the day's starting equity and the return
+/// correlations among the held symbols and the order's (<see cref="CorrelationEstimates"/>: 60 daily returns per
+/// pair, as of the day's start), so max_correlation_exposure counts the held positions that move with the order's
+/// symbol. Without an estimate (no history yet, or the bar store failing) the order's symbol counts alone.
 /// </summary>
 public static class PreTradeRisk
 {
-    public static LimitViolation? Check(RiskSettings settings, TradingAccount account, decimal? sessionOpenEquity, SymbolDirectory symbols, DomainOrder order, decimal price)
+    public static LimitViolation? Check(
+        RiskSettings settings, TradingAccount account, decimal? sessionOpenEquity, SymbolDirectory symbols, DomainOrder order, decimal price,
+        CorrelationMatrix? correlations = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(account);
@@ -29,7 +33,7 @@ public static class PreTradeRisk
         }
 
         var context = new RiskContext(settings.Profile, account.Cash, positions, sessionOpenEquity ?? account.Balance().PortfolioValue, sectors,
-            killSwitch: settings.KillSwitch, userMaxDailyLoss: settings.UserMaxDailyLoss);
+            correlations: correlations, killSwitch: settings.KillSwitch, userMaxDailyLoss: settings.UserMaxDailyLoss);
         return RiskChecklist.Check(context, order, price);
     }
 }

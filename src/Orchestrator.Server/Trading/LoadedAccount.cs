@@ -43,6 +43,9 @@ internal sealed class LoadedAccount(TradingAccount account, Guid userId, string 
     /// <summary>A daily loss breach was reported to the kill switch; not again until the settings change or the day turns.</summary>
     public bool HaltRequested { get; set; }
 
+    /// <summary>The return correlations the account's orders were last checked with, reused while they cover the next order.</summary>
+    public Risk.AccountCorrelations Correlations { get; } = new();
+
     public void ApplyAccountRow(UserBrokerAccount row)
     {
         Connected = row.IsConnected == true;

@@ -1,5 +1,6 @@
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Portfolio;
+using Orchestrator.Domain.Risk;
 using Orchestrator.Server.Risk;
 using DomainOrder = Orchestrator.Domain.Orders.Order;
 
@@ -13,9 +14,13 @@ namespace Orchestrator.Server.Trading;
 /// </summary>
 internal static class OrderChecks
 {
-    /// <returns>The first violation (null: the order passes), the reference price, and the trading day it counts toward.</returns>
+    /// <returns>
+    /// The first violation (null: the order passes), the reference price, and the trading day it counts toward.
+    /// <paramref name="correlations"/> are the account's (<see cref="AccountCorrelations"/>), for max_correlation_exposure.
+    /// </returns>
     public static (LimitViolation? Violation, decimal? Price, DateOnly TradingDay) Evaluate(
-        TradingAccount account, TradingContext trading, DomainOrder order, DateTimeOffset now, RiskSettings settings, decimal? sessionOpenEquity)
+        TradingAccount account, TradingContext trading, DomainOrder order, DateTimeOffset now, RiskSettings settings, decimal? sessionOpenEquity,
+        CorrelationMatrix correlations)
     {
         var tradingDay = trading.Symbols.HoursOf(order.Symbol).TradingDay(now);
         if (trading.ReferencePrice(order) is not { } price)
@@ -25,7 +30,7 @@ internal static class OrderChecks
         }
 
         var violation = account.Check(order, price, tradingDay, trading.Fees.Commission(new FeeContext(order.Quantity, price, true))).Violation
-            ?? PreTradeRisk.Check(settings, account, sessionOpenEquity, trading.Symbols, order, price);
+            ?? PreTradeRisk.Check(settings, account, sessionOpenEquity, trading.Symbols, order, price, correlations);
         return (violation, price, tradingDay);
     }
 }

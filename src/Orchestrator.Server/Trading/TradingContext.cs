@@ -3,15 +3,22 @@ using Orchestrator.Server.Auditing;
 
 namespace Orchestrator.Server.Trading;
 
-/// <summary>The shared services the writers' commands use: prices, symbols, fees, the audit trail, the risk settings' epochs and the kill switch's inbox.</summary>
+/// <summary>
+/// The shared services the writers' commands use: prices, symbols, fees, the audit trail, the risk settings' epochs,
+/// the return correlations and the kill switch's inbox.
+/// </summary>
 public sealed class TradingContext(
-    PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit, Risk.RiskEpochs riskEpochs, Risk.KillSwitch.DailyLossBreaches dailyLossBreaches)
+    PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit, Risk.RiskEpochs riskEpochs, Risk.CorrelationEstimates correlations,
+    Risk.KillSwitch.DailyLossBreaches dailyLossBreaches)
 {
     /// <summary>Where the writers report a daily loss that reached its limit.</summary>
     public Risk.KillSwitch.DailyLossBreaches DailyLossBreaches { get; } = dailyLossBreaches;
 
     /// <summary>Tells the writers when a user's risk settings changed.</summary>
     public Risk.RiskEpochs RiskEpochs { get; } = riskEpochs;
+
+    /// <summary>The day's return correlations, for max_correlation_exposure.</summary>
+    public Risk.CorrelationEstimates Correlations { get; } = correlations;
 
     public SymbolDirectory Symbols { get; } = symbols;
 
