@@ -11,8 +11,6 @@ public static class RiskServiceCollectionExtensions
     {
         services.AddScoped<RiskProfileService>();
         services.AddScoped<TradingStateService>();
-        services.AddSingleton<DailyHistory>();
-        services.AddSingleton<CorrelationEstimates>();
         services.AddScoped<RiskCheckService>();
         services.AddSingleton<RiskAlertPublisher>();
         services.AddScoped<RiskAlertService>();

@@ -44,6 +44,9 @@ public static class TradingServiceCollectionExtensions
         });
         services.AddSingleton<Risk.RiskEpochs>();
         services.AddSingleton<Risk.KillSwitch.DailyLossBreaches>();
+        // The writers' risk checks need these, wherever trading is hosted (the server, or the CLI's headless runner).
+        services.AddSingleton<Risk.DailyHistory>();
+        services.AddSingleton<Risk.CorrelationEstimates>();
         services.AddSingleton<TradingContext>();
         services.AddSingleton<AccountWriters>();
         services.AddSingleton<MarketFeed>();
