@@ -30,7 +30,7 @@ public static class OrchestratorServer
     /// <c>--Database:Provider=Postgres</c>, ...); settings come from appsettings.json beside the binary,
     /// then environment variables, then those switches.
     /// </summary>
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,8 +51,10 @@ public static class OrchestratorServer
         builder.Services.AddOrchestratorStrategies();
         builder.Services.AddOrchestratorBacktests();
         builder.Services.AddOrchestratorRisk();
+        builder.Services.AddOrchestratorRunner();
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
+        services?.Invoke(builder.Services);
         var maxBody = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.MaxRequestBodyBytes ?? new SecurityOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

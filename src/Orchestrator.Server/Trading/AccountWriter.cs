@@ -57,6 +57,9 @@ public sealed class AccountWriter : IAsyncDisposable
 
     public IBrokerAdapter Broker { get; }
 
+    /// <summary>The account's cash and positions as of the last committed change (null until the account is loaded).</summary>
+    public AccountView? View { get; private set; }
+
     /// <summary>The account's in-memory state; only the writer's own loop touches it.</summary>
     internal LoadedAccount State { get; private set; } = null!;
 
@@ -117,7 +120,11 @@ public sealed class AccountWriter : IAsyncDisposable
     {
         try
         {
-            State ??= await _loader.LoadAsync(AccountId, _stop.Token);
+            if (State is null)
+            {
+                State = await _loader.LoadAsync(AccountId, _stop.Token);
+                View = AccountView.Of(State.Account);
+            }
         }
         catch (Exception error)
         {
@@ -169,6 +176,11 @@ public sealed class AccountWriter : IAsyncDisposable
             State = null!;
             await Task.Delay(TimeSpan.FromMilliseconds(200), _stop.Token);
             return;
+        }
+
+        if (unit.BalanceChanged)
+        {
+            View = AccountView.Of(State.Account);
         }
 
         foreach (var action in unit.AfterCommit)

@@ -27,7 +27,10 @@ internal static class BrokerUpdateApplier
                 var fill = update.Fill!;
                 var execution = new Execution(order.OrderId, writer.AccountId, fill.TradeId, order.Symbol, order.Side, fill.Quantity, fill.Price,
                     fill.Commission, fill.Liquidity == 'P' ? Liquidity.Passive : Liquidity.Aggressive, fill.ExchangeTime);
+                var held = account.Positions.Open(order.Symbol);
+                var (before, averageBefore) = held is null ? (0m, 0m) : (held.Quantity, held.AveragePrice);
                 var change = account.ApplyExecution(execution);
+                Orchestration.ExecutionRows.Add(batch, record, order.OrderId, execution, before, averageBefore);
                 if (state.LastMarks.TryGetValue(order.Symbol, out var mark) && mark.At >= execution.ExchangeTime)
                 {
                     account.Mark(order.Symbol, mark.Price, mark.At);

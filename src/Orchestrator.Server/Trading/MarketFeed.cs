@@ -5,16 +5,23 @@ namespace Orchestrator.Server.Trading;
 
 /// <summary>
 /// Where market data enters trading: each bar or quote first meets the paper exchange's resting orders, then
-/// marks the positions of the accounts that hold the symbol, then reaches the live stream (the replay feed and,
-/// later, brokers' feeds call this).
+/// marks the positions of the accounts that hold the symbol, then (a bar) reaches the running strategies, then the
+/// live stream (the replay feed and, later, brokers' feeds call this). A strategy's order for the bar therefore
+/// meets the exchange with this bar as its last market, as in a backtest.
 /// </summary>
-public sealed class MarketFeed(PaperBroker paper, AccountWriters writers, IQuoteHub hub)
+public sealed class MarketFeed(PaperBroker paper, AccountWriters writers, IQuoteHub hub, IEnumerable<Orchestration.IBarConsumer> consumers)
 {
+    private readonly Orchestration.IBarConsumer[] _consumers = [.. consumers];
+
     /// <summary>A bar: the paper exchange first (fills happen on it), then marks, then the live stream's subscribers.</summary>
     public async Task PublishAsync(Bar bar, CancellationToken ct)
     {
         paper.OnBar(bar);
         writers.Mark(bar);
+        foreach (var consumer in _consumers)
+        {
+            consumer.OnBar(bar);
+        }
         await hub.PublishAsync(LiveEvent.From(bar), ct);
     }
 

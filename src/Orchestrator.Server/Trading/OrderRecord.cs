@@ -10,9 +10,12 @@ internal sealed record OrderRecord(Guid UserId, DateTime SubmittedAt, string? Cl
 
     public string? BrokerOrderId { get; set; }
 
+    /// <summary>The strategy signal behind the order (null for other orders, and for one restored after a restart).</summary>
+    public Orchestration.StrategySignal? Signal { get; init; }
+
     /// <summary>The stop loss of the signal behind the order: the position it opens gets its stop there.</summary>
-    public decimal? StopLoss { get; init; }
+    public decimal? StopLoss => Signal?.Signal.StopLoss;
 
     /// <summary>The take-profit of the signal behind the order, attached to the position it opens.</summary>
-    public decimal? TakeProfit { get; init; }
+    public decimal? TakeProfit => Signal?.Signal.TakeProfit;
 }

@@ -43,7 +43,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
             return;
         }
 
-        var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId);
+        var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId) { Signal = request.Signal };
         var settings = await WriterRisk.EnsureAsync(writer, trading, batch.Db, batch.Now, ct);
         // The return correlations among the held symbols and the order's (estimated once per day and symbol, reused
         // while they cover the order: see AccountCorrelations).
@@ -57,12 +57,14 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         if (violation is not null)
         {
             state.Account.Reject(order, violation.Message);
+            AddSignalRow(batch, Orchestration.SignalRows.Cancelled);
             AddOrderRows(writer, batch, record, "ORDER_REJECTED");
             SetResult(new OrderOutcome(OrderOutcomeKind.Rejected, batch.Orders[order.OrderId], violation.Message, violation));
             return;
         }
 
         state.Records[order.OrderId] = record;
+        AddSignalRow(batch, Orchestration.SignalRows.Executed);
         AddOrderRows(writer, batch, record, "ORDER_PLACED");
         batch.Submitted.Add(order.OrderId);
         batch.BalanceChanged = true;
@@ -75,6 +77,17 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         SetResult(new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]));
+    }
+
+    /// <summary>The strategy signal behind the order, stored with it (its fills update the row in this batch or later).</summary>
+    private void AddSignalRow(WriterBatch batch, string status)
+    {
+        if (request.Signal is { } taken)
+        {
+            var row = Orchestration.SignalRows.New(taken, status);
+            batch.Db.TradingSignals.Add(row);
+            batch.Signals[taken.SignalId] = row;
+        }
     }
 
     private void AddOrderRows(AccountWriter writer, WriterBatch batch, OrderRecord record, string action)

@@ -34,6 +34,9 @@ internal sealed class WriterBatch(OrchestratorDbContext db, DateTimeOffset now)
     /// <summary>Position rows this batch added or attached, by position id.</summary>
     public Dictionary<Guid, AccountPosition> Positions { get; } = [];
 
+    /// <summary>Strategy signal rows this batch added or attached, by signal id.</summary>
+    public Dictionary<Guid, TradingSignal> Signals { get; } = [];
+
     /// <summary>Work to do once the batch has committed (completing a cancel that waited for its event).</summary>
     public List<Action> AfterCommit { get; } = [];
 }

@@ -39,4 +39,17 @@ public sealed class UserStrategy
     public DateTime? UpdatedAt { get; set; }
 
     public DateTime? LastRunAt { get; set; }
+
+    /// <summary>Added by migration 20261127_009: the account the strategy trades when it runs.</summary>
+    public Guid? AccountId { get; set; }
+
+    /// <summary>The symbols it trades when it runs (a JSON array of strings).</summary>
+    public string? Symbols { get; set; }
+
+    /// <summary>What the runner does with it: RUNNING, STOPPED, HALTED (the kill switch) or DISABLED (it failed).</summary>
+    public string RunState { get; set; } = "STOPPED";
+
+    public string? RunStateReason { get; set; }
+
+    public DateTime? RunStateChangedAt { get; set; }
 }

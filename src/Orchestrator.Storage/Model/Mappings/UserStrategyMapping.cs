@@ -23,6 +23,11 @@ internal sealed class UserStrategyMapping(bool postgres) : IEntityTypeConfigurat
         builder.Property(e => e.Parameters).HasColumnName("parameters").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
         builder.Property(e => e.RiskSettings).HasColumnName("risk_settings").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
         builder.Property(e => e.TradingSchedule).HasColumnName("trading_schedule").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
+        builder.Property(e => e.AccountId).HasColumnName("account_id");
+        builder.Property(e => e.Symbols).HasColumnName("symbols").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
+        builder.Property(e => e.RunState).HasColumnName("run_state").HasMaxLength(10);
+        builder.Property(e => e.RunStateReason).HasColumnName("run_state_reason");
+        builder.Property(e => e.RunStateChangedAt).HasColumnName("run_state_changed_at");
         builder.Property(e => e.TotalTrades).HasColumnName("total_trades").HasDefaultValueSql(postgres ? "0" : "0");
         builder.Property(e => e.TotalPnl).HasColumnName("total_pnl").HasPrecision(20, 8).HasDefaultValueSql(postgres ? "0" : "0");
         builder.Property(e => e.WinRate).HasColumnName("win_rate").HasPrecision(5, 4);

@@ -1,0 +1,369 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestrator.Domain.MarketData;
+using Orchestrator.Domain.Risk;
+using Orchestrator.Server.Auditing;
+using Orchestrator.Server.Live;
+using Orchestrator.Server.Risk;
+using Orchestrator.Server.Risk.KillSwitch;
+using Orchestrator.Server.Strategies;
+using Orchestrator.Server.Trading;
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Model;
+using Orchestrator.Storage.Model.Entities;
+
+namespace Orchestrator.Server.Orchestration;
+
+/// <summary>
+/// Runs every active user strategy on the live feed (the replay feed now; a broker's feed later), each as its own
+/// <see cref="StrategyUnit"/>. Bars come from the <see cref="MarketFeed"/> (<see cref="IBarConsumer"/>) and go to
+/// the units trading their symbol. A unit that throws, or whose call into strategy code runs past
+/// <see cref="StrategyRunnerOptions.CallTimeout"/>, is disabled alone: <c>is_active</c> false, run_state
+/// DISABLED with the reason, an audit row, a HIGH risk alert and a <c>strategy_state</c> event. The user's kill
+/// switch stops the user's units when it halts (run_state HALTED) and restarts them when trading resumes.
+/// Strategies whose orders filled get their performance columns recomputed every few seconds.
+/// </summary>
+public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
+{
+    private static readonly Actor RunnerActor = new(null, null, null, null, "orchestrator (strategy runner)", "strategies/runner");
+
+    private readonly ConcurrentDictionary<Guid, StrategyUnit> _units = new();
+    private readonly ConcurrentDictionary<Guid, byte> _filled = new();
+    private readonly Lock _routing = new();
+    private readonly ConnectionFactory _connections;
+    private readonly AccountWriters _writers;
+    private readonly TradingContext _trading;
+    private readonly StrategyTemplates _templates;
+    private readonly SignalRouter _router;
+    private readonly IUserEventHub _events;
+    private readonly RiskAlertPublisher _alerts;
+    private readonly AuditTrail _audit;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly StrategyRunnerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StrategyRunner> _log;
+    private Dictionary<string, StrategyUnit[]> _bySymbol = new(StringComparer.Ordinal);
+
+    public StrategyRunner(ConnectionFactory connections, AccountWriters writers, TradingContext trading, StrategyTemplates templates, IUserEventHub events,
+        RiskAlertPublisher alerts, AuditTrail audit, KillSwitchService killSwitch, IServiceScopeFactory scopes, IOptions<StrategyRunnerOptions> options,
+        TimeProvider time, ILoggerFactory logs)
+    {
+        _connections = connections;
+        _writers = writers;
+        _trading = trading;
+        _templates = templates;
+        _events = events;
+        _alerts = alerts;
+        _audit = audit;
+        _scopes = scopes;
+        _options = options.Value;
+        _time = time;
+        _log = logs.CreateLogger<StrategyRunner>();
+        _router = new SignalRouter(writers, connections, events, time, logs.CreateLogger<SignalRouter>());
+        _router.Filled += id => _filled.TryAdd(id, 0);
+        killSwitch.Changed += OnKillSwitch;
+    }
+
+    /// <summary>The strategies running now, by id.</summary>
+    public IReadOnlyCollection<Guid> Running => [.. _units.Keys];
+
+    /// <summary>How many bars a running strategy has taken and how many signals it has routed (null when it is not running).</summary>
+    public (long Bars, long Signals)? Progress(Guid strategyId) =>
+        _units.TryGetValue(strategyId, out var unit) ? (unit.BarsSeen, unit.SignalsRouted) : null;
+
+    public void OnBar(in Bar bar)
+    {
+        if (Volatile.Read(ref _bySymbol).TryGetValue(bar.Symbol, out var units))
+        {
+            foreach (var unit in units)
+            {
+                unit.Post(bar);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts (or restarts) a strategy as stored: active, with an account and symbols. Returns the reason it cannot run,
+    /// or null once it runs (HALTED users' strategies are marked HALTED instead and start when trading resumes).
+    /// </summary>
+    public async Task<string?> StartAsync(Guid strategyId, CancellationToken ct)
+    {
+        await using var db = OrchestratorDbContext.Create(_connections);
+        var found = await RunningStrategies.LoadAsync(db, _templates, null, strategyId, ct);
+        if (found is not [var (_, userId, definition, problem)])
+        {
+            return "it is not active with an account and symbols";
+        }
+
+        if (definition is null)
+        {
+            await SetStateAsync(strategyId, userId, StrategyRunStates.Disabled, problem!, deactivate: true, ct);
+            return problem;
+        }
+
+        var halted = await db.Users.AsNoTracking().AnyAsync(u => u.UserId == userId && u.TradingState == "HALTED", ct);
+        if (halted)
+        {
+            await SetStateAsync(strategyId, userId, StrategyRunStates.Halted, "trading is HALTED", deactivate: false, ct);
+            return null;
+        }
+
+        await LaunchAsync(definition, ct);
+        await SetStateAsync(strategyId, userId, StrategyRunStates.Running, "started", deactivate: false, ct);
+        return null;
+    }
+
+    /// <summary>Stops a running strategy (its unit finishes the bar in hand) and records the new state.</summary>
+    public async Task StopAsync(Guid strategyId, Guid userId, string state, string reason, bool deactivate, CancellationToken ct)
+    {
+        await RetireAsync(strategyId, TimeSpan.FromSeconds(10));
+        await SetStateAsync(strategyId, userId, state, reason, deactivate, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.RunnerEnabled)
+        {
+            return;
+        }
+
+        await StartStoredAsync(stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
+        var lastRefresh = _time.GetUtcNow();
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await WatchAsync(stoppingToken);
+            if (_time.GetUtcNow() - lastRefresh >= _options.PerformanceInterval)
+            {
+                lastRefresh = _time.GetUtcNow();
+                await RefreshPerformanceAsync(stoppingToken);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await Task.WhenAll(_units.Keys.Select(id => RetireAsync(id, TimeSpan.FromSeconds(5))));
+        await RefreshPerformanceAsync(CancellationToken.None);
+    }
+
+    /// <summary>At start: every stored active strategy with an account and symbols runs again (RUNNING or HALTED ones).</summary>
+    private async Task StartStoredAsync(CancellationToken ct)
+    {
+        List<Guid> ids;
+        await using (var db = OrchestratorDbContext.Create(_connections))
+        {
+            ids = await db.UserStrategies.AsNoTracking()
+                .Where(u => u.IsActive == true && u.AccountId != null && u.Symbols != null && u.RunState != StrategyRunStates.Disabled)
+                .Select(u => u.UserStrategyId).ToListAsync(ct);
+        }
+
+        foreach (var id in ids)
+        {
+            try
+            {
+                if (await StartAsync(id, ct) is { } problem)
+                {
+                    LogCannotRun(id, problem);
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogStartFailed(error, id);
+            }
+        }
+    }
+
+    private async Task LaunchAsync(RunningStrategy definition, CancellationToken ct)
+    {
+        await RetireAsync(definition.StrategyId, TimeSpan.FromSeconds(10));
+        // Loads the account's writer, so the strategy's first bar already sees the account (AccountWriter.View).
+        await _writers.RunAsync(definition.AccountId, (_, _) => Task.FromResult(true), ct);
+        var writer = _writers.For(definition.AccountId);
+        var context = new LiveStrategyContext(definition.Symbols, () => writer.View, _trading.Symbols, _trading.Fees);
+        var unit = new StrategyUnit(definition, context, _router, (symbol, at) => _trading.Symbols.HoursOf(symbol).IsOpen(at))
+        {
+            Failed = (failed, reason) => _ = DisableAsync(failed, reason),
+        };
+        _units[definition.StrategyId] = unit;
+        Reroute();
+        unit.Start();
+        LogStarted(definition.Name, definition.StrategyId, string.Join(",", definition.Symbols));
+    }
+
+    private async Task RetireAsync(Guid strategyId, TimeSpan wait)
+    {
+        if (_units.TryRemove(strategyId, out var unit))
+        {
+            Reroute();
+            await unit.StopAsync(wait);
+        }
+    }
+
+    /// <summary>Rebuilds the symbol → units map (copy on write: the feed reads it without a lock).</summary>
+    private void Reroute()
+    {
+        lock (_routing)
+        {
+            var map = _units.Values.SelectMany(u => u.Definition.Symbols.Select(s => (Symbol: s, Unit: u)))
+                .GroupBy(p => p.Symbol, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Unit).ToArray(), StringComparer.Ordinal);
+            Volatile.Write(ref _bySymbol, map);
+        }
+    }
+
+    /// <summary>The watchdog: a unit inside strategy code for longer than the timeout is disabled.</summary>
+    private async Task WatchAsync(CancellationToken ct)
+    {
+        foreach (var unit in _units.Values)
+        {
+            if (unit.BusyFor > _options.CallTimeout)
+            {
+                await DisableAsync(unit, $"a call into the strategy ran past the {_options.CallTimeout.TotalSeconds:0.#} s timeout");
+            }
+        }
+
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private async Task DisableAsync(StrategyUnit unit, string reason)
+    {
+        var definition = unit.Definition;
+        if (!_units.TryRemove(new KeyValuePair<Guid, StrategyUnit>(definition.StrategyId, unit)))
+        {
+            return; // already retired
+        }
+
+        Reroute();
+        _ = unit.StopAsync(TimeSpan.Zero);
+        LogDisabled(definition.Name, definition.StrategyId, reason);
+        try
+        {
+            await SetStateAsync(definition.StrategyId, definition.UserId, StrategyRunStates.Disabled, reason, deactivate: true, CancellationToken.None);
+            await using var db = OrchestratorDbContext.Create(_connections);
+            var alert = new RiskAlert
+            {
+                UserId = definition.UserId,
+                AlertType = "STRATEGY_FAILURE",
+                Severity = "HIGH",
+                Title = $"Strategy {definition.Name} disabled",
+                Message = $"strategy_failure: {definition.Name} was stopped and deactivated: {reason}. Its open positions and orders are left as they are.",
+                RiskMetrics = System.Text.Json.JsonSerializer.Serialize(new { strategy_id = definition.StrategyId, reason }),
+                IsAcknowledged = false,
+                CreatedAt = _time.GetUtcNow().UtcDateTime,
+            };
+            db.RiskAlerts.Add(alert);
+            await db.SaveChangesAsync();
+            await _alerts.PublishRaisedAsync([alert], CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            LogStateFailed(error, definition.StrategyId);
+        }
+    }
+
+    /// <summary>Stores a strategy's run state (and, to disable it, is_active false on both strategy tables), audited, and tells the user.</summary>
+    private async Task SetStateAsync(Guid strategyId, Guid userId, string state, string reason, bool deactivate, CancellationToken ct)
+    {
+        await using var db = OrchestratorDbContext.Create(_connections);
+        var row = await db.UserStrategies.FirstOrDefaultAsync(u => u.UserStrategyId == strategyId, ct);
+        if (row is null)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        row.RunState = state;
+        row.RunStateReason = reason;
+        row.RunStateChangedAt = now.UtcDateTime;
+        if (deactivate)
+        {
+            row.IsActive = false;
+            await db.Strategies.Where(s => s.StrategyId == strategyId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsActive, false), ct);
+        }
+
+        _audit.RecordUpdate(db, RunnerActor, "STRATEGY_RUN_STATE", "STRATEGY", strategyId.ToString(), db.Entry(row));
+        await db.SaveChangesAsync(ct);
+        await _events.PublishAsync(userId, UserEvent.Of("strategy_state", new { strategyId, state, reason, isActive = row.IsActive, changedAt = now }), ct);
+    }
+
+    /// <summary>The kill switch moved: a halt stops the user's strategies (HALTED); a resume starts the HALTED ones again.</summary>
+    private void OnKillSwitch(Guid userId, KillSwitchTransition transition)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (transition.Actions.HasFlag(KillSwitchActions.StopStrategies))
+                {
+                    foreach (var unit in _units.Values.Where(u => u.Definition.UserId == userId).ToList())
+                    {
+                        await StopAsync(unit.Definition.StrategyId, userId, StrategyRunStates.Halted, transition.Reason, deactivate: false, CancellationToken.None);
+                    }
+                }
+                else if (transition.Actions.HasFlag(KillSwitchActions.ResumeStrategies))
+                {
+                    List<Guid> halted;
+                    await using (var db = OrchestratorDbContext.Create(_connections))
+                    {
+                        halted = await db.UserStrategies.AsNoTracking()
+                            .Where(u => u.UserId == userId && u.IsActive == true && u.RunState == StrategyRunStates.Halted)
+                            .Select(u => u.UserStrategyId).ToListAsync();
+                    }
+
+                    foreach (var id in halted)
+                    {
+                        await StartAsync(id, CancellationToken.None);
+                    }
+                }
+            }
+            catch (Exception error)
+            {
+                LogKillSwitchFailed(error, userId);
+            }
+        });
+    }
+
+    private async Task RefreshPerformanceAsync(CancellationToken ct)
+    {
+        foreach (var id in _filled.Keys.ToList())
+        {
+            _filled.TryRemove(id, out _);
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<StrategyPerformance>().RefreshAsync(id, ct);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogPerformanceFailed(error, id);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {Name} ({StrategyId}) runs on {Symbols}")]
+    private partial void LogStarted(string name, Guid strategyId, string symbols);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId} cannot run: {Problem}")]
+    private partial void LogCannotRun(Guid strategyId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Strategy {StrategyId} could not be started")]
+    private partial void LogStartFailed(Exception exception, Guid strategyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Strategy {Name} ({StrategyId}) disabled: {Reason}")]
+    private partial void LogDisabled(string name, Guid strategyId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The run state of strategy {StrategyId} could not be stored")]
+    private partial void LogStateFailed(Exception exception, Guid strategyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The strategies of user {UserId} could not follow the kill switch")]
+    private partial void LogKillSwitchFailed(Exception exception, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The performance of strategy {StrategyId} could not be recomputed")]
+    private partial void LogPerformanceFailed(Exception exception, Guid strategyId);
+}
