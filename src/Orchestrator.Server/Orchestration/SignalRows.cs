@@ -25,6 +25,8 @@ internal static class SignalRows
             SignalStrength = decimal.Round(signal.Strength, 4),
             SignalReason = signal.Reason,
             TechnicalIndicators = JsonSerializer.Serialize(signal.Indicators),
+            // The market's time and price the strategy decided at (a replay's bar time differs from created_at, the wall clock).
+            MarketConditions = JsonSerializer.Serialize(new { time = signal.Time, price = signal.Price }),
             RecommendedQuantity = signal.Quantity,
             SuggestedEntryPrice = signal.Price,
             StopLossPrice = signal.StopLoss,

@@ -75,6 +75,12 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
     public (long Bars, long Signals)? Progress(Guid strategyId) =>
         _units.TryGetValue(strategyId, out var unit) ? (unit.BarsSeen, unit.SignalsRouted) : null;
 
+    /// <summary>The symbols a running strategy trades (null when it is not running).</summary>
+    public IReadOnlyList<string>? SymbolsOf(Guid strategyId) => _units.TryGetValue(strategyId, out var unit) ? unit.Definition.Symbols : null;
+
+    /// <summary>How many bars a running strategy has finished with (taken and routed, or skipped); null when it is not running.</summary>
+    public long? BarsHandled(Guid strategyId) => _units.TryGetValue(strategyId, out var unit) ? unit.BarsHandled : null;
+
     public void OnBar(in Bar bar)
     {
         if (Volatile.Read(ref _bySymbol).TryGetValue(bar.Symbol, out var units))

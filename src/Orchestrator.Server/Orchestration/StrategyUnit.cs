@@ -22,6 +22,7 @@ internal sealed class StrategyUnit
     private readonly Func<string, DateTimeOffset, bool> _inSession;
     private readonly CancellationTokenSource _stop = new();
     private long _busySince;
+    private long _handled;
     private Task _loop = Task.CompletedTask;
 
     public StrategyUnit(RunningStrategy definition, LiveStrategyContext context, SignalRouter router, Func<string, DateTimeOffset, bool> inSession)
@@ -42,6 +43,9 @@ internal sealed class StrategyUnit
     public long BarsSeen { get; private set; }
 
     public long SignalsRouted { get; private set; }
+
+    /// <summary>Bars taken from the queue and finished (routed, or skipped outside the schedule): a replay can wait on it.</summary>
+    public long BarsHandled => Interlocked.Read(ref _handled);
 
     /// <summary>How long the strategy's current call has been running (zero when it is not in a call).</summary>
     public TimeSpan BusyFor
@@ -76,6 +80,7 @@ internal sealed class StrategyUnit
                 _context.Observe(bar);
                 if (!InSchedule(bar))
                 {
+                    Interlocked.Increment(ref _handled);
                     continue;
                 }
 
@@ -89,6 +94,7 @@ internal sealed class StrategyUnit
                 }
 
                 _context.Pending.Clear();
+                Interlocked.Increment(ref _handled);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -36,9 +36,12 @@ public sealed class ApiServer : IAsyncDisposable
         await StartAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, switches);
 
     /// <summary>Starts a server on an existing database (several servers may share one).</summary>
-    public static async Task<ApiServer> StartAsync(TestDatabase db, bool ownsDatabase, params string[] switches)
+    public static Task<ApiServer> StartAsync(TestDatabase db, bool ownsDatabase, params string[] switches) => StartAsync(db, ownsDatabase, null, switches);
+
+    /// <summary>Starts a server with extra services registered after the application's own (a test's strategy template, say).</summary>
+    public static async Task<ApiServer> StartAsync(TestDatabase db, bool ownsDatabase, Action<IServiceCollection>? services, params string[] switches)
     {
-        var app = OrchestratorServer.Build(["--urls=http://127.0.0.1:0", .. db.Switches, .. switches]);
+        var app = OrchestratorServer.Build(["--urls=http://127.0.0.1:0", .. db.Switches, .. switches], services: services);
         await app.Services.GetRequiredService<Migrator>().MigrateAsync();
         await app.StartAsync();
         return new ApiServer(app, db, ownsDatabase);

@@ -85,13 +85,13 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
             Signal(context, bar, SignalType.Buy, quantity, strength, $"{_fastName} crossed above {_slowName}", indicators,
-                bar.Close * (1m - _stopLoss), bar.Close * (1m + _takeProfit));
+                _stopLoss > 0m ? bar.Close * (1m - _stopLoss) : null, _takeProfit > 0m ? bar.Close * (1m + _takeProfit) : null);
         }
         else if (sign < 0 && _allowShort && position >= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
             Signal(context, bar, SignalType.Sell, quantity, strength, $"{_fastName} crossed below {_slowName}", indicators,
-                bar.Close * (1m + _stopLoss), bar.Close * (1m - _takeProfit));
+                _stopLoss > 0m ? bar.Close * (1m + _stopLoss) : null, _takeProfit > 0m ? bar.Close * (1m - _takeProfit) : null);
         }
         else if (sign < 0 && position > 0m)
         {
