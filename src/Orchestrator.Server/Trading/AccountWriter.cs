@@ -39,9 +39,12 @@ public sealed class AccountWriter : IAsyncDisposable
 
     private readonly TradingContext _trading;
 
+    private readonly TradingEvents _events;
+
     internal AccountWriter(Guid accountId, IBrokerAdapter broker, Func<OrchestratorDbContext> newContext, AccountStateLoader loader,
-        TradingContext trading, TimeProvider time, ILogger log)
+        TradingContext trading, TimeProvider time, ILogger log, Live.IUserEventHub[] hubs)
     {
+        _events = new TradingEvents(hubs, log);
         _trading = trading;
         AccountId = accountId;
         Broker = broker;
@@ -183,6 +186,8 @@ public sealed class AccountWriter : IAsyncDisposable
             View = AccountView.Of(State.Account);
         }
 
+        _events.Committed(State.UserId, AccountId, unit);
+
         foreach (var action in unit.AfterCommit)
         {
             action();
@@ -311,5 +316,6 @@ public sealed class AccountWriter : IAsyncDisposable
         }
 
         _stop.Dispose();
+        await _events.DisposeAsync();
     }
 }

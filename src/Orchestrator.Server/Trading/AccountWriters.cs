@@ -23,8 +23,13 @@ public sealed class AccountWriters : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<AccountWriter> _log;
 
-    public AccountWriters(PaperBroker paper, TradingContext trading, ConnectionFactory connections, TradingOptions options, TimeProvider time, ILogger<AccountWriter> log)
+    private readonly Live.IUserEventHub[] _hubs;
+
+    /// <summary>The writers; <paramref name="hubs"/> is where the owners' order, fill and position events go (none where no stream is hosted, as in the CLI).</summary>
+    public AccountWriters(PaperBroker paper, TradingContext trading, ConnectionFactory connections, TradingOptions options, TimeProvider time, ILogger<AccountWriter> log,
+        IEnumerable<Live.IUserEventHub> hubs)
     {
+        _hubs = [.. hubs];
         _paper = paper;
         _trading = trading;
         _newContext = () => OrchestratorDbContext.Create(connections);
@@ -35,7 +40,7 @@ public sealed class AccountWriters : IAsyncDisposable
 
     /// <summary>The writer of an account (every account is a paper account until another adapter exists).</summary>
     public AccountWriter For(Guid accountId) =>
-        _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log))).Value;
+        _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log, _hubs))).Value;
 
     /// <summary>
     /// Whether the user owns the (not deleted) account: read once per account, then answered from memory, so an

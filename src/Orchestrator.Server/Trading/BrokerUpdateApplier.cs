@@ -37,13 +37,22 @@ internal static class BrokerUpdateApplier
                 }
 
                 record.Commission += fill.Commission;
-                batch.Db.OrderFills.Add(TradingRows.Fill(order, record, execution));
+                var fillRow = TradingRows.Fill(order, record, execution);
+                batch.Db.OrderFills.Add(fillRow);
+                batch.Fills.Add((fillRow, order));
                 if (change.Position is { } moved)
                 {
                     ProtectiveStops.OnPositionChange(state, moved, record);
                 }
 
                 WritePositions(writer, batch, change.Position, trading);
+                foreach (var touched in new[] { change.Position?.Closed, change.Position?.Updated, change.Position?.Opened })
+                {
+                    if (touched is not null && batch.Positions.TryGetValue(touched.PositionId, out var row))
+                    {
+                        batch.FilledPositions.Add(row);
+                    }
+                }
                 break;
             case BrokerOrderUpdateKind.Expired:
                 account.ApplyExpire(order.OrderId, update.At);

@@ -34,6 +34,12 @@ internal sealed class WriterBatch(OrchestratorDbContext db, DateTimeOffset now)
     /// <summary>Position rows this batch added or attached, by position id.</summary>
     public Dictionary<Guid, AccountPosition> Positions { get; } = [];
 
+    /// <summary>The fills this batch added, with their order (for the owner's stream).</summary>
+    public List<(OrderFill Fill, Domain.Orders.Order Order)> Fills { get; } = [];
+
+    /// <summary>Position rows a fill in this batch changed (marks alone are not listed).</summary>
+    public HashSet<AccountPosition> FilledPositions { get; } = [];
+
     /// <summary>Strategy signal rows this batch added or attached, by signal id.</summary>
     public Dictionary<Guid, TradingSignal> Signals { get; } = [];
 
