@@ -137,7 +137,22 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
             return;
         }
 
-        await StartStoredAsync(stoppingToken);
+        // Off the host's start path, and again after a failure: an unreachable database must not stop the server.
+        await Task.Yield();
+        while (true)
+        {
+            try
+            {
+                await StartStoredAsync(stoppingToken);
+                break;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogStoredFailed(error);
+                await Task.Delay(TimeSpan.FromSeconds(5), _time, stoppingToken);
+            }
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
         var lastRefresh = _time.GetUtcNow();
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -351,6 +366,9 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored strategies could not be read; trying again in 5 s")]
+    private partial void LogStoredFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {Name} ({StrategyId}) runs on {Symbols}")]
     private partial void LogStarted(string name, Guid strategyId, string symbols);

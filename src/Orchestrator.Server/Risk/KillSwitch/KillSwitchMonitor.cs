@@ -32,6 +32,7 @@ public sealed partial class KillSwitchMonitor(KillSwitchService killSwitch, Dail
 
     private async Task ResetAtSessionOpensAsync(CancellationToken ct)
     {
+        await Task.Yield(); // off the host's start path
         using var timer = new PeriodicTimer(ResetInterval, time);
         do
         {
