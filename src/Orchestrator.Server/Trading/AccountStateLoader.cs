@@ -10,7 +10,7 @@ namespace Orchestrator.Server.Trading;
 /// <summary>
 /// Rebuilds an account's in-memory state from the database (on first use, and after a batch that could not
 /// commit): cash from the latest balance snapshot, which every fill's transaction writes; open positions;
-/// working orders replayed from their fills; and what the account has already traded today.
+/// working orders replayed from their fills, a strategy's with its signal; and what the account has already traded today.
 /// </summary>
 internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext, TimeProvider time, TradingOptions options)
 {
@@ -46,13 +46,18 @@ internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext,
             }
         }
 
-        foreach (var (working, order) in await OpenOrderReplay.LoadAsync(db, accountId, ct))
+        var open = await OpenOrderReplay.LoadAsync(db, accountId, ct);
+        // A strategy's working order gets its signal back (one query for all of them), so its later fills still write
+        // strategy_executions and the signal's prices.
+        var signals = await Orchestration.StoredSignals.LoadAsync(db, open.Select(o => o.Row.ClientOrderId), ct);
+        foreach (var (working, order) in open)
         {
             account.RestoreOrder(order, working.LimitPrice ?? working.StopPrice ?? working.AverageFillPrice ?? 0m);
             loaded.Records[order.OrderId] = new OrderRecord(working.UserId, working.SubmittedAt, working.ClientOrderId, working.OrderSource ?? "MANUAL", working.StrategyId)
             {
                 Commission = working.Commission ?? 0m,
                 BrokerOrderId = working.BrokerOrderId,
+                Signal = working.ClientOrderId is { } clientId ? signals.GetValueOrDefault(clientId) : null,
             };
         }
 

@@ -10,7 +10,7 @@ internal sealed record OrderRecord(Guid UserId, DateTime SubmittedAt, string? Cl
 
     public string? BrokerOrderId { get; set; }
 
-    /// <summary>The strategy signal behind the order (null for other orders, and for one restored after a restart).</summary>
+    /// <summary>The strategy signal behind the order (null for other orders; a restored working order gets it back from its <c>trading_signals</c> row).</summary>
     public Orchestration.StrategySignal? Signal { get; init; }
 
     /// <summary>The stop loss of the signal behind the order: the position it opens gets its stop there.</summary>
