@@ -50,6 +50,8 @@ public static class TradingServiceCollectionExtensions
         services.AddSingleton<TradingContext>();
         services.AddSingleton<AccountWriters>();
         services.AddSingleton<MarketFeed>();
+        // Raises risk alerts (RiskAlertPublisher): resolved only where the server hosts TradingStartup.
+        services.AddSingleton<BrokerReconciler>();
         services.AddHostedService<TradingStartup>();
         services.AddHostedService<PaperClock>();
         services.AddHostedService<SymbolDirectoryRefresher>();

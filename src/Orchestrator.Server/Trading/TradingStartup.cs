@@ -11,10 +11,12 @@ namespace Orchestrator.Server.Trading;
 /// Brings trading back after a start: the symbol directory, the last known bar of every symbol (so market
 /// orders have a price), and the paper exchange's book, which lives in the database: every working order goes
 /// back in submission order (its time priority) with the fills it already had, and its account's writer starts
-/// so that events for it are applied. Positions are rebuilt from the open position rows.
+/// so that events for it are applied. Positions are rebuilt from the open position rows. Then each of those
+/// accounts is reconciled with its broker (<see cref="BrokerReconciler"/>).
 /// </summary>
 public sealed class TradingStartup(
-    ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, IBarStore bars, ILogger<TradingStartup> log)
+    ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, IBarStore bars, BrokerReconciler reconciler,
+    ILogger<TradingStartup> log)
     : DatabaseStartupTask(log)
 {
     protected override string Subject => "Trading";
@@ -52,7 +54,8 @@ public sealed class TradingStartup(
         }
 
         var open = working.Select(o => o.Row).ToList();
-        foreach (var accountId in open.Select(o => o.AccountId).Concat(positions.Select(p => p.AccountId)).Distinct())
+        var accounts = open.Select(o => o.AccountId).Concat(positions.Select(p => p.AccountId)).Distinct().ToList();
+        foreach (var accountId in accounts)
         {
             // A writer per account with working orders or open positions: it takes their fills and marks, manages
             // their protective stops and watches the day's loss from the first price on.
@@ -62,6 +65,16 @@ public sealed class TradingStartup(
         if (open.Count > 0)
         {
             log.LogInformation("Restored {Orders} working orders of {Accounts} accounts into the paper exchange", open.Count, open.Select(o => o.AccountId).Distinct().Count());
+        }
+
+        try
+        {
+            await reconciler.ReconcileAsync(accounts, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The book is restored and trading goes on; running this task again would restore the book twice.
+            log.LogError(error, "The accounts could not be reconciled with their brokers");
         }
     }
 }
