@@ -29,6 +29,9 @@ public static class MarketDataServiceCollectionExtensions
         }
 
         services.AddSingleton<ReplayFeed>();
+        // A replay by configuration (Replay:Symbols, From, To, Speed, StartedAt): off unless Replay:Symbols is set.
+        services.AddOptions<ConfiguredReplayOptions>().BindConfiguration(ConfiguredReplayOptions.Section);
+        services.AddHostedService<ConfiguredReplay>();
         services.AddScoped<SymbolService>();
         services.AddScoped<SyntheticData>();
         return services;
