@@ -12,7 +12,8 @@ namespace Orchestrator.Server.Orchestration;
 
 /// <summary>
 /// Turns a running strategy's signal into an order, the way the backtester does: a signal past its
-/// <c>expires_at</c> is stored EXPIRED; otherwise the order is the target minus the position
+/// <c>expires_at</c> is stored EXPIRED; otherwise the strategy's working orders in the symbol are cancelled and
+/// the order is the target minus the position
 /// (<see cref="SignalOrders.For"/>; none when already there: stored CANCELLED), sent through the account's writer
 /// with the client order id <c>sig-</c> + the signal's id, where the risk checks run and the signal's row is
 /// committed with the order (EXECUTED, or CANCELLED when refused). Tells the user's stream (<c>signal</c>).
@@ -33,7 +34,7 @@ internal sealed partial class SignalRouter(AccountWriters writers, ConnectionFac
         {
             status = await StoreAsync(taken, SignalRows.Expired, ct);
         }
-        else if (SignalOrders.For(signal, writers.For(strategy.AccountId).View?.QuantityOf(signal.Symbol) ?? 0m, Guid.CreateVersion7()) is not { } order)
+        else if (await WithoutWorkingOrdersAsync(strategy, signal, ct) is not { } order)
         {
             status = await StoreAsync(taken, SignalRows.Cancelled, ct);
         }
@@ -65,6 +66,21 @@ internal sealed partial class SignalRouter(AccountWriters writers, ConnectionFac
             quantity = signal.Quantity, price = signal.Price, strength = signal.Strength, reason = signal.Reason, time = signal.Time,
             status, orderStatus,
         }), ct);
+    }
+
+    /// <summary>
+    /// Cancels what is left of the strategy's earlier orders in the symbol (the new signal supersedes them, as in the
+    /// backtester), then the order for the target minus the position; null when already at the target.
+    /// </summary>
+    private async Task<Domain.Orders.Order?> WithoutWorkingOrdersAsync(RunningStrategy strategy, Signal signal, CancellationToken ct)
+    {
+        var writer = writers.For(strategy.AccountId);
+        if (writer.HasWorkingOrders(strategy.StrategyId, signal.Symbol))
+        {
+            await writers.CancelStrategyOrdersAsync(strategy.AccountId, strategy.StrategyId, signal.Symbol, RunnerActor, ct);
+        }
+
+        return SignalOrders.For(signal, writer.View?.QuantityOf(signal.Symbol) ?? 0m, Guid.CreateVersion7());
     }
 
     private async Task<string> StoreAsync(StrategySignal taken, string status, CancellationToken ct)

@@ -1,5 +1,4 @@
-using System.Collections.Frozen;
-using Orchestrator.Domain.Portfolio;
+using Orchestrator.Domain.Orders;
 
 namespace Orchestrator.Server.Trading;
 
@@ -14,22 +13,42 @@ public readonly record struct PositionView(decimal Quantity, decimal AveragePric
 /// </summary>
 public sealed class AccountView
 {
-    private AccountView(decimal cash, FrozenDictionary<string, PositionView> positions)
+    private AccountView(decimal cash, IReadOnlyDictionary<string, PositionView> positions, IReadOnlySet<(Guid StrategyId, string Symbol)> strategyOrders)
     {
         Cash = cash;
         Positions = positions;
+        StrategyOrders = strategyOrders;
     }
 
     public decimal Cash { get; }
 
-    public FrozenDictionary<string, PositionView> Positions { get; }
+    public IReadOnlyDictionary<string, PositionView> Positions { get; }
+
+    /// <summary>The (strategy, symbol) pairs with a working order of that strategy in that symbol.</summary>
+    public IReadOnlySet<(Guid StrategyId, string Symbol)> StrategyOrders { get; }
 
     public decimal QuantityOf(string symbol) => Positions.TryGetValue(symbol, out var position) ? position.Quantity : 0m;
 
-    public static AccountView Of(TradingAccount account)
+    internal static AccountView Of(LoadedAccount state)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        return new AccountView(account.Cash, account.Positions.OpenPositions.ToFrozenDictionary(
-            static p => p.Symbol, static p => new PositionView(p.Quantity, p.AveragePrice, p.CurrentPrice), StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(state);
+        var account = state.Account;
+        // Plain collections, never changed once built: a frozen one costs more to build than this view is read.
+        var strategyOrders = new HashSet<(Guid, string)>();
+        foreach (var (orderId, record) in state.Records)
+        {
+            if (record.StrategyId is { } strategyId && account.FindOrder(orderId) is { } order && !order.Status.IsTerminal())
+            {
+                strategyOrders.Add((strategyId, order.Symbol));
+            }
+        }
+
+        var positions = new Dictionary<string, PositionView>(StringComparer.Ordinal);
+        foreach (var p in account.Positions.OpenPositions)
+        {
+            positions[p.Symbol] = new PositionView(p.Quantity, p.AveragePrice, p.CurrentPrice);
+        }
+
+        return new AccountView(account.Cash, positions, strategyOrders);
     }
 }

@@ -63,6 +63,9 @@ public sealed class AccountWriter : IAsyncDisposable
     /// <summary>The account's cash and positions as of the last committed change (null until the account is loaded).</summary>
     public AccountView? View { get; private set; }
 
+    /// <summary>Whether the strategy had a working order in the symbol at the last committed change.</summary>
+    public bool HasWorkingOrders(Guid strategyId, string symbol) => View?.StrategyOrders.Contains((strategyId, symbol)) == true;
+
     /// <summary>The account's in-memory state; only the writer's own loop touches it.</summary>
     internal LoadedAccount State { get; private set; } = null!;
 
@@ -126,7 +129,7 @@ public sealed class AccountWriter : IAsyncDisposable
             if (State is null)
             {
                 State = await _loader.LoadAsync(AccountId, _stop.Token);
-                View = AccountView.Of(State.Account);
+                View = AccountView.Of(State);
             }
         }
         catch (Exception error)
@@ -183,7 +186,7 @@ public sealed class AccountWriter : IAsyncDisposable
 
         if (unit.BalanceChanged)
         {
-            View = AccountView.Of(State.Account);
+            View = AccountView.Of(State);
         }
 
         _events.Committed(State.UserId, AccountId, unit);

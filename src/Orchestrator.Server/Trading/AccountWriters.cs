@@ -96,12 +96,20 @@ public sealed class AccountWriters : IAsyncDisposable
     /// Cancels the account's working orders, or with <paramref name="openingOnly"/> only those that would open or
     /// increase a position (what remains of them, against the position now), as a REDUCING kill switch asks.
     /// </summary>
-    public async Task CancelWorkingAsync(Guid accountId, Actor actor, bool openingOnly, CancellationToken ct)
+    public Task CancelWorkingAsync(Guid accountId, Actor actor, bool openingOnly, CancellationToken ct) =>
+        CancelWhereAsync(accountId, actor, (state, orderId) => !openingOnly || Opens(state, orderId), ct);
+
+    /// <summary>Cancels a strategy's working orders in a symbol (before its next signal's order, as the backtester does).</summary>
+    public Task CancelStrategyOrdersAsync(Guid accountId, Guid strategyId, string symbol, Actor actor, CancellationToken ct) =>
+        CancelWhereAsync(accountId, actor, (state, orderId) => state.Records[orderId].StrategyId == strategyId && state.Account.FindOrder(orderId)?.Symbol == symbol, ct);
+
+    /// <summary>Cancels the working orders <paramref name="which"/> picks (read in the writer's sequence), each awaited until committed.</summary>
+    private async Task CancelWhereAsync(Guid accountId, Actor actor, Func<LoadedAccount, Guid, bool> which, CancellationToken ct)
     {
         var (open, userId) = await RunAsync(accountId, (writer, _) =>
         {
             var state = writer.State;
-            var ids = state.Records.Keys.Where(id => !openingOnly || Opens(state, id)).ToList();
+            var ids = state.Records.Keys.Where(id => which(state, id)).ToList();
             return Task.FromResult((ids, state.UserId));
         }, ct);
         foreach (var orderId in open)
