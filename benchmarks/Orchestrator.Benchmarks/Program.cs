@@ -6,6 +6,7 @@ using Orchestrator.Benchmarks;
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- order-path
 //   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- bars [bars]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- backtest [days] [rounds]
+//   ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- live-loop [strategies] [symbols] [minutes] [accounts] [warm-up minutes]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- risk-calc [symbols] [days] [rounds] [paths]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- pre-trade [orders]
 //   dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- --filter '*'
@@ -37,6 +38,11 @@ if (args.Length > 0 && args[0] == "bars")
 if (args.Length > 0 && args[0] == "backtest")
 {
     return BacktestBenchmark.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "live-loop")
+{
+    return await LiveLoopBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "risk-calc")
