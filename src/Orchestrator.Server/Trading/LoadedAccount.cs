@@ -26,6 +26,9 @@ internal sealed class LoadedAccount(TradingAccount account, Guid userId, string 
     /// </summary>
     public Dictionary<string, (decimal Price, DateTimeOffset At)> LastMarks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When each symbol's position row was last written for a mark (wall clock; see <see cref="MarkCommand"/>).</summary>
+    public Dictionary<string, DateTimeOffset> PositionWrittenAt { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The protective stop of each open position that has one, by symbol (see <see cref="ProtectiveStops"/>).</summary>
     public Dictionary<string, Domain.Risk.Stops.ProtectiveStop> Stops { get; } = new(StringComparer.Ordinal);
 
