@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orchestrator.Storage.Model.Entities;
 
 namespace Orchestrator.Storage.Model.Mappings;
@@ -16,7 +18,16 @@ internal sealed class TradingSignalMapping(bool postgres) : IEntityTypeConfigura
         builder.Property(e => e.StrategyId).HasColumnName("strategy_id");
         builder.Property(e => e.Symbol).HasColumnName("symbol").HasMaxLength(20).IsRequired();
         builder.Property(e => e.SignalType).HasColumnName("signal_type").HasMaxLength(10).IsRequired();
-        builder.Property(e => e.SignalStrength).HasColumnName("signal_strength").HasPrecision(5, 4);
+        var strength = builder.Property(e => e.SignalStrength).HasColumnName("signal_strength").HasPrecision(5, 4);
+        if (!postgres)
+        {
+            // The SQLite column is DECIMAL_TEXT (text affinity), so its CHECK (signal_strength BETWEEN 0 AND 1) compares
+            // text: EF's default "1.0" sorts after "1" and a full-strength signal was refused. The shortest form ("1",
+            // "0.25") compares as the number does.
+            strength.HasConversion(new ValueConverter<decimal, string>(
+                v => v.ToString("0.####", CultureInfo.InvariantCulture), v => decimal.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)));
+        }
+
         builder.Property(e => e.SignalReason).HasColumnName("signal_reason");
         builder.Property(e => e.TechnicalIndicators).HasColumnName("technical_indicators").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
         builder.Property(e => e.MarketConditions).HasColumnName("market_conditions").HasColumnType(postgres ? "jsonb" : "JSON_TEXT");
