@@ -7,8 +7,9 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.Cli.Commands;
 
 /// <summary>
-/// <c>orchestrator strategies templates|create|list</c>, through a running server's API (<c>--url</c>,
-/// <c>--api-key</c>; <c>can_write</c> to create), as <c>orders</c> does. <c>--param path=value</c> sets one
+/// <c>orchestrator strategies templates|create|list</c> (and <c>start|stop|status</c>, in
+/// <see cref="StrategyRunCommands"/>), through a running server's API (<c>--url</c>, <c>--api-key</c>;
+/// <c>can_write</c> to create), as <c>orders</c> does. <c>--param path=value</c> sets one
 /// parameter override: its value is read as the type the template's JSON Schema gives the parameter, so
 /// <c>--param moving_averages.short_period=5</c> sends <c>{"moving_averages":{"short_period":5}}</c>. A bad
 /// <c>--param</c> exits 2 naming it before anything is sent; the server's refusals (a value out of range, a
@@ -18,10 +19,13 @@ public static class StrategiesCommands
 {
     public static Command Create()
     {
-        var strategies = new Command("strategies", "List strategy templates, create and list your strategies through a running server");
+        var strategies = new Command("strategies", "List strategy templates; create, list, start, stop and watch your strategies through a running server");
         strategies.Subcommands.Add(Templates());
         strategies.Subcommands.Add(CreateStrategy());
         strategies.Subcommands.Add(List());
+        strategies.Subcommands.Add(StrategyRunCommands.Start());
+        strategies.Subcommands.Add(StrategyRunCommands.Stop());
+        strategies.Subcommands.Add(StrategyRunCommands.Status());
         return strategies;
     }
 

@@ -43,15 +43,7 @@ public static class OrchestratorServer
             builder.WebHost.UseUrls(ServerDefaults.Urls);
         }
 
-        builder.Services.AddOrchestratorStorage(builder.Configuration);
-        builder.Services.AddOrchestratorSecurity(builder.Configuration);
-        builder.Services.AddOrchestratorTrading(builder.Configuration);
-        builder.Services.AddOrchestratorMarketData(builder.Configuration);
-        builder.Services.AddOrchestratorUserEvents(builder.Configuration);
-        builder.Services.AddOrchestratorStrategies();
-        builder.Services.AddOrchestratorBacktests();
-        builder.Services.AddOrchestratorRisk();
-        builder.Services.AddOrchestratorRunner();
+        builder.Services.AddOrchestratorServices(builder.Configuration);
         builder.Services.AddOrchestratorProblemDetails();
         builder.Services.AddOpenApi();
         services?.Invoke(builder.Services);
@@ -86,6 +78,7 @@ public static class OrchestratorServer
         app.MapOrdersApiV1();
         app.MapPortfolioApiV1();
         app.MapStrategiesApiV1();
+        app.MapStrategyRunsApiV1();
         app.MapSymbolsApiV1();
         app.MapBarsApiV1();
         app.MapQuotesApiV1();
