@@ -13,6 +13,7 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server and tools")
 {
     ServeCommand.Create(),
+    RunCommand.Create(),
     DbCommands.Create(),
     UsersCommands.Create(),
     ApiKeysCommands.Create(),

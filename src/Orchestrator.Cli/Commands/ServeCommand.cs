@@ -1,20 +1,24 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.MarketData;
 using Orchestrator.Storage.Migrations;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orchestrator serve</c>: migrate, then run the API server until stopped.</summary>
+/// <summary>
+/// <c>orchestrator serve</c>: migrate, load the demo into an empty database (<see cref="DemoData"/>; not with
+/// <c>--no-demo</c>), then run the API server, trading and the strategy runner until stopped.
+/// </summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
         var urls = new Option<string?>("--urls") { Description = $"Addresses to listen on (default {ServerDefaults.Urls})" };
-        var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the synthetic demo universe into an empty database" };
+        var noDemo = new Option<bool>("--no-demo") { Description = "No demo: no synthetic universe, demo user or replay (same as --Demo:Enabled=false)" };
         var command = new Command("serve", "Migrate the database, then start the server") { TreatUnmatchedTokensAsErrors = false };
         command.Options.Add(urls);
         command.Options.Add(noDemo);
@@ -26,12 +30,19 @@ public static class ServeCommand
                 switches.Add($"--urls={value}");
             }
 
-            var app = OrchestratorServer.Build([.. switches]);
-            await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), ct);
-            if (!parse.GetValue(noDemo))
+            if (parse.GetValue(noDemo))
             {
-                await DemoUniverse.EnsureAsync(app.Services, TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orchestrator.Demo"), ct);
+                switches.Add("--Demo:Enabled=false");
             }
+
+            var app = OrchestratorServer.Build([.. switches], services: services => services.AddOrchestratorDemo());
+            await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), ct);
+            if (await DemoData.EnsureAsync(app.Services, TimeProvider.System, ct) is { } demo)
+            {
+                var url = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? ServerDefaults.Urls).Split(';')[0];
+                DemoBanner.Print(demo, url, app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.ReplaySpeed);
+            }
+
             try
             {
                 await app.RunAsync();

@@ -71,6 +71,7 @@ public sealed class ServeTests : IAsyncLifetime
         {
             await WaitUntilListeningAsync(server, http);
             Assert.Equal(0L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_symbols"));
+            Assert.Equal(0L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM users")); // no demo user either
         }
         finally
         {

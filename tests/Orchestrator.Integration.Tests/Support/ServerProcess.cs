@@ -34,10 +34,17 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The last lines the server wrote (stdout and stderr), for a failure message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ServerProcess> StartAsync(TestDatabase db, params string[] switches)
+    /// <summary><c>serve --no-demo</c>: the test's data only (no synthetic universe, demo user or replay trading beside it).</summary>
+    public static Task<ServerProcess> StartAsync(TestDatabase db, params string[] switches) => StartAsync(db, demo: false, switches);
+
+    /// <summary><c>serve</c> as a user runs it, demo included (its banner, password and all, is in <see cref="RecentOutput"/>).</summary>
+    public static Task<ServerProcess> StartWithDemoAsync(TestDatabase db, params string[] switches) => StartAsync(db, demo: true, switches);
+
+    private static async Task<ServerProcess> StartAsync(TestDatabase db, bool demo, string[] switches)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = CliRunner.Start(["serve", $"--urls={baseAddress.ToString().TrimEnd('/')}", .. db.Switches, "--Logging:LogLevel:Default=Warning", .. switches]);
+        var process = CliRunner.Start(["serve", $"--urls={baseAddress.ToString().TrimEnd('/')}", .. db.Switches, "--Logging:LogLevel:Default=Warning",
+            .. demo ? Array.Empty<string>() : ["--no-demo"], .. switches]);
         var server = new ServerProcess(process, baseAddress);
         await server.WaitUntilListeningAsync();
         return server;
