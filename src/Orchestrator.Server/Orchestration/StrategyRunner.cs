@@ -288,28 +288,32 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
         }
     }
 
-    /// <summary>Stores a strategy's run state (and, to disable it, is_active false on both strategy tables), audited, and tells the user.</summary>
+    /// <summary>
+    /// Stores a strategy's run state, audited, and tells the user. To disable it, is_active turns false on all three of
+    /// its rows (strategies, user_strategies, strategy_configs) in the same transaction, as a stop by its user does.
+    /// </summary>
     private async Task SetStateAsync(Guid strategyId, Guid userId, string state, string reason, bool deactivate, CancellationToken ct)
     {
         await using var db = OrchestratorDbContext.Create(_connections);
+        await using var transaction = await StrategyStore.BeginAsync(db, strategyId, ct);
         var row = await db.UserStrategies.FirstOrDefaultAsync(u => u.UserStrategyId == strategyId, ct);
         if (row is null)
         {
             return;
         }
 
+        if (deactivate && await StrategyStore.LoadForChangeAsync(db, s => s.StrategyId == strategyId, ct) is { } rows)
+        {
+            StrategyRows.Deactivate(rows);
+        }
+
         var now = _time.GetUtcNow();
         row.RunState = state;
         row.RunStateReason = reason;
         row.RunStateChangedAt = now.UtcDateTime;
-        if (deactivate)
-        {
-            row.IsActive = false;
-            await db.Strategies.Where(s => s.StrategyId == strategyId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsActive, false), ct);
-        }
-
         _audit.RecordUpdate(db, RunnerActor, "STRATEGY_RUN_STATE", "STRATEGY", strategyId.ToString(), db.Entry(row));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await _events.PublishAsync(userId, UserEvent.Of("strategy_state", new { strategyId, state, reason, isActive = row.IsActive, changedAt = now }), ct);
     }
 

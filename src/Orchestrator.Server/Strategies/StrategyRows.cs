@@ -121,4 +121,30 @@ public static class StrategyRows
         return (new StrategyDraft(rows.Strategy.StrategyId, rows.Strategy.UserId, rows.Template, definition, rows.Strategy.StrategyName, parameters, risk,
             schedule, backtest, rows.Strategy.IsPublic == true, rows.Strategy.IsActive == true), null);
     }
+
+    /// <summary>is_active false on the three rows: through <see cref="Write"/> when they read back, else flag by flag (a stop must always work).</summary>
+    public static void Deactivate(StrategyRowSet rows)
+    {
+        if (StrategyRows.Read(rows).Draft is { } draft)
+        {
+            StrategyRows.Write(draft with { IsActive = false }, rows.Strategy, rows.Instance!, rows.Config!);
+            return;
+        }
+
+        rows.Strategy.IsActive = false;
+        if (rows.Instance is { } instance)
+        {
+            instance.IsActive = false;
+        }
+
+        if (rows.Config is { } config)
+        {
+            config.IsActive = false;
+            if (StoredJson.Object(config.Document) is { } document)
+            {
+                document["is_active"] = false;
+                config.Document = StoredJson.Text(config.Document, document)!;
+            }
+        }
+    }
 }

@@ -107,7 +107,7 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
                 return Outcome.Missing;
             }
 
-            Deactivate(rows);
+            StrategyRows.Deactivate(rows);
             Audit(rows, actor, "STRATEGY_STOPPED", null);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -170,32 +170,6 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
         return symbols;
     }
 
-    /// <summary>is_active false on the three rows: through <see cref="StrategyRows"/> when they read back, else flag by flag (a stop must always work).</summary>
-    private static void Deactivate(StrategyRowSet rows)
-    {
-        if (StrategyRows.Read(rows).Draft is { } draft)
-        {
-            StrategyRows.Write(draft with { IsActive = false }, rows.Strategy, rows.Instance!, rows.Config!);
-            return;
-        }
-
-        rows.Strategy.IsActive = false;
-        if (rows.Instance is { } instance)
-        {
-            instance.IsActive = false;
-        }
-
-        if (rows.Config is { } config)
-        {
-            config.IsActive = false;
-            if (StoredJson.Object(config.Document) is { } document)
-            {
-                document["is_active"] = false;
-                config.Document = StoredJson.Text(config.Document, document)!;
-            }
-        }
-    }
-
     /// <summary>After the runner disabled a strategy: its <c>strategy_configs</c> row (which the runner does not touch) says inactive too.</summary>
     private async Task DeactivateDocumentAsync(Guid userId, Guid strategyId, CancellationToken ct)
     {
@@ -203,7 +177,7 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
         await using var transaction = await StrategyStore.BeginAsync(db, strategyId, ct);
         if (await StrategyStore.LoadForChangeAsync(db, s => s.UserId == userId && s.StrategyId == strategyId, ct) is { } rows)
         {
-            Deactivate(rows);
+            StrategyRows.Deactivate(rows);
             await db.SaveChangesAsync(ct);
         }
 

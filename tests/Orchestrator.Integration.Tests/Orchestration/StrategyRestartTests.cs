@@ -33,8 +33,10 @@ public sealed class StrategyRestartTests
         TestEnvironment.Require(TestEnvironment.PostgresVariable, "PostgreSQL");
         await using var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
 
-        // Set-up on a server with no feed: the demo universe (SYN001...), a trader, a paper account, open risk limits and
-        // an active 2/5 SMA crossover on two symbols.
+        // Set-up: a synthetic universe (SYN001, SYN002; serve --no-demo seeds none), then on a server with no feed a
+        // trader, a paper account, open risk limits and an active 2/5 SMA crossover on two symbols.
+        var generated = await CliRunner.RunAsync(["data", "generate", "--symbols", "2", "--days", "2", .. db.Switches]);
+        Assert.True(generated.ExitCode == 0, generated.StandardError);
         Guid accountId, strategyId;
         await using (var setup = await ServerProcess.StartAsync(db))
         {
