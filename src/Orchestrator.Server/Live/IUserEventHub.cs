@@ -15,6 +15,12 @@ public interface IUserEventHub
     /// </summary>
     Task PublishAsync(Guid userId, UserEvent e, CancellationToken ct);
 
+    /// <summary>
+    /// Whether an event for the user may reach anyone: false only when the hub knows nobody listens (in process, no
+    /// socket of the user's open), so a busy publisher can skip building events no one would read.
+    /// </summary>
+    bool MightListen(Guid userId) => true;
+
     /// <summary>The user's events from the moment this returns, until the subscription is disposed.</summary>
     Task<IUserEventSubscription> SubscribeAsync(Guid userId, CancellationToken ct);
 }

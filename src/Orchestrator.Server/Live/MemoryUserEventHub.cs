@@ -23,6 +23,8 @@ public sealed class MemoryUserEventHub : IUserEventHub
         return Task.CompletedTask;
     }
 
+    public bool MightListen(Guid userId) => _subscribers.ContainsKey(userId);
+
     public Task<IUserEventSubscription> SubscribeAsync(Guid userId, CancellationToken ct)
     {
         var subscription = new Subscription(this, userId);

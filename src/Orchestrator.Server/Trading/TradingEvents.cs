@@ -44,9 +44,9 @@ internal sealed class TradingEvents : IAsyncDisposable
     /// <summary>Queues the events of a committed batch of the account's.</summary>
     public void Committed(Guid userId, Guid accountId, WriterBatch batch)
     {
-        if (_hubs.Length == 0)
+        if (!Array.Exists(_hubs, hub => hub.MightListen(userId)))
         {
-            return;
+            return; // nobody to tell: building the events (JSON) is most of their cost
         }
 
         foreach (var order in batch.Orders.Values)
