@@ -27,4 +27,7 @@ public sealed partial class StrategyRunner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The performance of strategy {StrategyId} could not be recomputed")]
     private partial void LogPerformanceFailed(Exception exception, Guid strategyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up bars of {Symbols} could not be read; the strategy starts without them")]
+    private partial void LogWarmUpFailed(Exception exception, string symbols);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,7 @@ using Orchestrator.Server.Risk.KillSwitch;
 using Orchestrator.Server.Strategies;
 using Orchestrator.Server.Trading;
 using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.MarketData;
 using Orchestrator.Storage.Model;
 using Orchestrator.Storage.Model.Entities;
 
@@ -46,12 +48,14 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
     private readonly StrategyRunnerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StrategyRunner> _log;
+    private readonly IBarStore _bars;
     private Dictionary<string, StrategyUnit[]> _bySymbol = new(StringComparer.Ordinal);
 
     public StrategyRunner(ConnectionFactory connections, AccountWriters writers, TradingContext trading, StrategyTemplates templates, IUserEventHub events,
         RiskAlertPublisher alerts, AuditTrail audit, KillSwitchService killSwitch, IServiceScopeFactory scopes, IOptions<StrategyRunnerOptions> options,
-        TimeProvider time, ILoggerFactory logs)
+        TimeProvider time, ILoggerFactory logs, IBarStore bars)
     {
+        _bars = bars;
         _connections = connections;
         _writers = writers;
         _trading = trading;
@@ -207,7 +211,8 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
         await _writers.RunAsync(definition.AccountId, (_, _) => Task.FromResult(true), ct);
         var writer = _writers.For(definition.AccountId);
         var context = new LiveStrategyContext(definition.Symbols, () => writer.View, _trading.Symbols, _trading.Fees);
-        var unit = new StrategyUnit(definition, context, _router, (symbol, at) => _trading.Symbols.HoursOf(symbol).IsOpen(at))
+        var unit = new StrategyUnit(definition, context, _router, (symbol, at) => _trading.Symbols.HoursOf(symbol).IsOpen(at),
+            _options.WarmUp > TimeSpan.Zero ? (before, token) => History(definition.Symbols, before, token) : null)
         {
             Failed = (failed, reason) => _ = DisableAsync(failed, reason),
         };
@@ -215,6 +220,36 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
         Reroute();
         unit.Start();
         LogStarted(definition.Name, definition.StrategyId, string.Join(",", definition.Symbols));
+    }
+
+    /// <summary>The stored bars of <paramref name="symbols"/> in the warm-up window before <paramref name="before"/>; none when the store fails (logged).</summary>
+    private async IAsyncEnumerable<Bar> History(IReadOnlyList<string> symbols, DateTimeOffset before, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var bars = _bars.ReadAsync(symbols.ToList(), before - _options.WarmUp, before, ct).GetAsyncEnumerator(ct);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await bars.MoveNextAsync())
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    LogWarmUpFailed(error, string.Join(",", symbols));
+                    yield break;
+                }
+
+                yield return bars.Current.Bar;
+            }
+        }
+        finally
+        {
+            await bars.DisposeAsync();
+        }
     }
 
     private async Task RetireAsync(Guid strategyId, TimeSpan wait)

@@ -23,10 +23,14 @@ internal sealed class StrategyUnit
     private readonly CancellationTokenSource _stop = new();
     private long _busySince;
     private long _handled;
+    private readonly Func<DateTimeOffset, CancellationToken, IAsyncEnumerable<Bar>>? _warmUp;
     private Task _loop = Task.CompletedTask;
 
-    public StrategyUnit(RunningStrategy definition, LiveStrategyContext context, SignalRouter router, Func<string, DateTimeOffset, bool> inSession)
+    /// <summary>A unit; <paramref name="warmUp"/> reads the stored bars of its symbols before an instant, in time order (see <see cref="WarmUpAsync"/>).</summary>
+    public StrategyUnit(RunningStrategy definition, LiveStrategyContext context, SignalRouter router, Func<string, DateTimeOffset, bool> inSession,
+        Func<DateTimeOffset, CancellationToken, IAsyncEnumerable<Bar>>? warmUp = null)
     {
+        _warmUp = warmUp;
         Definition = definition;
         _context = context;
         _router = router;
@@ -75,8 +79,15 @@ internal sealed class StrategyUnit
         try
         {
             Call(() => _strategy.Initialize(_context));
+            var warm = _warmUp is null;
             await foreach (var bar in _bars.Reader.ReadAllAsync(_stop.Token))
             {
+                if (!warm)
+                {
+                    warm = true;
+                    await WarmUpAsync(bar.Start);
+                }
+
                 _context.Observe(bar);
                 if (!InSchedule(bar))
                 {
@@ -107,6 +118,26 @@ internal sealed class StrategyUnit
         catch (Exception error)
         {
             Failed?.Invoke(this, $"the runner failed: {error.GetType().Name}: {error.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Before its first live bar, the strategy sees the stored bars that came before it (as Lean's SetWarmUp does), so
+    /// its indicators and session state are where they would be had it never stopped: a restarted or newly started
+    /// strategy trades from its first live bar instead of waiting for its averages to fill. What it emits meanwhile is
+    /// discarded: history is not traded.
+    /// </summary>
+    private async Task WarmUpAsync(DateTimeOffset before)
+    {
+        await foreach (var past in _warmUp!(before, _stop.Token))
+        {
+            _context.Observe(past);
+            if (InSchedule(past))
+            {
+                _context.Time = past.End;
+                Call(() => _strategy.OnBar(_context, past));
+                _context.Pending.Clear();
+            }
         }
     }
 
