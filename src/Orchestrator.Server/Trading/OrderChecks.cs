@@ -14,6 +14,21 @@ namespace Orchestrator.Server.Trading;
 /// </summary>
 internal static class OrderChecks
 {
+    /// <summary>
+    /// <see cref="Evaluate"/> against the account's state as its writer holds it: the user's settings and the day's
+    /// starting equity as the writer keeps them (<see cref="WriterRisk"/>), the account's correlations. Call it from
+    /// inside the writer; <paramref name="db"/> is the batch's context, or null to use one of its own.
+    /// </summary>
+    public static async Task<(LimitViolation? Violation, decimal? Price, DateOnly TradingDay, RiskSettings Settings)> EvaluateAsync(
+        AccountWriter writer, TradingContext trading, Storage.Model.OrchestratorDbContext? db, DomainOrder order, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = writer.State;
+        var settings = await WriterRisk.EnsureAsync(writer, trading, db, now, ct);
+        var correlations = await state.Correlations.ForOrderAsync(settings, trading.Correlations, state.Account, order.Symbol, now, ct);
+        var (violation, price, tradingDay) = Evaluate(state.Account, trading, order, now, settings, state.SessionOpenEquity, correlations);
+        return (violation, price, tradingDay, settings);
+    }
+
     /// <returns>
     /// The first violation (null: the order passes), the reference price, and the trading day it counts toward.
     /// <paramref name="correlations"/> are the account's (<see cref="AccountCorrelations"/>), for max_correlation_exposure.

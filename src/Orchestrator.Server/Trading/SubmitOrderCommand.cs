@@ -44,11 +44,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
         }
 
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId) { Signal = request.Signal };
-        var settings = await WriterRisk.EnsureAsync(writer, trading, batch.Db, batch.Now, ct);
-        // The return correlations among the held symbols and the order's (estimated once per day and symbol, reused
-        // while they cover the order: see AccountCorrelations).
-        var correlations = await state.Correlations.ForOrderAsync(settings, trading.Correlations, state.Account, order.Symbol, batch.Now, ct);
-        var (violation, reference, tradingDay) = OrderChecks.Evaluate(state.Account, trading, order, batch.Now, settings, state.SessionOpenEquity, correlations);
+        var (violation, reference, tradingDay, _) = await OrderChecks.EvaluateAsync(writer, trading, batch.Db, order, batch.Now, ct);
         if (violation is null)
         {
             state.Account.Accept(order, reference!.Value, tradingDay);
