@@ -7,4 +7,7 @@ public sealed record Actor(Guid? UserId, Guid? ApiKeyId, Guid? SessionId, IPAddr
 {
     /// <summary>An administrator at the command line (no user, key or session; the OS user goes in metadata).</summary>
     public static Actor CommandLine(string command) => new(null, null, null, null, $"orchestrator-cli ({Environment.UserName})", command);
+
+    /// <summary>The platform acting on its own (the kill switch, the strategy runner, a protective stop): no user, key or session.</summary>
+    public static Actor Platform(string component, string endpoint) => new(null, null, null, null, $"orchestrator ({component})", endpoint);
 }

@@ -20,8 +20,6 @@ namespace Orchestrator.Server.Orchestration;
 /// </summary>
 internal sealed partial class SignalRouter(AccountWriters writers, ConnectionFactory connections, IUserEventHub events, TimeProvider time, ILogger<SignalRouter> log)
 {
-    private static readonly Actor RunnerActor = new(null, null, null, null, "orchestrator (strategy runner)", "strategies/runner");
-
     /// <summary>Raised after an order of a signal filled at least in part (the runner refreshes the strategy's performance).</summary>
     public event Action<Guid>? Filled;
 
@@ -41,7 +39,7 @@ internal sealed partial class SignalRouter(AccountWriters writers, ConnectionFac
         else
         {
             var outcome = await writers.PlaceAsync(strategy.AccountId,
-                new PlaceOrder(order, strategy.UserId, taken.ClientOrderId, "STRATEGY", strategy.StrategyId, RunnerActor, taken));
+                new PlaceOrder(order, strategy.UserId, taken.ClientOrderId, "STRATEGY", strategy.StrategyId, StrategyRunner.RunnerActor, taken));
             orderStatus = outcome.Order?.Status;
             status = outcome.Kind switch
             {
@@ -77,7 +75,7 @@ internal sealed partial class SignalRouter(AccountWriters writers, ConnectionFac
         var writer = writers.For(strategy.AccountId);
         if (writer.HasWorkingOrders(strategy.StrategyId, signal.Symbol))
         {
-            await writers.CancelStrategyOrdersAsync(strategy.AccountId, strategy.StrategyId, signal.Symbol, RunnerActor, ct);
+            await writers.CancelStrategyOrdersAsync(strategy.AccountId, strategy.StrategyId, signal.Symbol, StrategyRunner.RunnerActor, ct);
         }
 
         return SignalOrders.For(signal, writer.View?.QuantityOf(signal.Symbol) ?? 0m, Guid.CreateVersion7());

@@ -31,7 +31,7 @@ namespace Orchestrator.Server.Orchestration;
 /// </summary>
 public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
 {
-    private static readonly Actor RunnerActor = new(null, null, null, null, "orchestrator (strategy runner)", "strategies/runner");
+    internal static readonly Actor RunnerActor = Actor.Platform("strategy runner", "strategies/runner");
 
     private readonly ConcurrentDictionary<Guid, StrategyUnit> _units = new();
     private readonly ConcurrentDictionary<Guid, byte> _filled = new();

@@ -1,3 +1,4 @@
+using Orchestrator.Server.Live;
 using Orchestrator.Storage.Model.Entities;
 
 namespace Orchestrator.Server.Risk;
@@ -16,9 +17,6 @@ public sealed record RiskAlertEvent(
     {
         ArgumentNullException.ThrowIfNull(alert);
         return new(alert.AlertId, alert.AlertType, alert.Severity, alert.Title, alert.Message, alert.Symbol, alert.CurrentValue, alert.ThresholdValue,
-            alert.ViolationPercentage, Utc(alert.CreatedAt), alert.IsAcknowledged == true, Utc(alert.AcknowledgedAt), Utc(alert.ResolvedAt), alert.ResolutionAction);
+            alert.ViolationPercentage, EventTimes.Utc(alert.CreatedAt), alert.IsAcknowledged == true, EventTimes.Utc(alert.AcknowledgedAt), EventTimes.Utc(alert.ResolvedAt), alert.ResolutionAction);
     }
-
-    // The columns hold UTC without a kind (SQLite reads them back unspecified): say so on the wire.
-    private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }

@@ -43,8 +43,7 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
                 return new Outcome(null, Conflict: $"The strategy was stopped while it started ({problem}).");
             }
 
-            // The runner disabled it (is_active false on strategies and user_strategies): the configuration document follows.
-            await DeactivateDocumentAsync(userId, strategyId, ct);
+            // The runner disabled it: is_active false on all three rows, in its own transaction.
             return new Outcome(null, new ValidationErrors().Add("strategy", $"cannot run: {problem}."));
         }
 
@@ -168,20 +167,6 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
         }
 
         return symbols;
-    }
-
-    /// <summary>After the runner disabled a strategy: its <c>strategy_configs</c> row (which the runner does not touch) says inactive too.</summary>
-    private async Task DeactivateDocumentAsync(Guid userId, Guid strategyId, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        await using var transaction = await StrategyStore.BeginAsync(db, strategyId, ct);
-        if (await StrategyStore.LoadForChangeAsync(db, s => s.UserId == userId && s.StrategyId == strategyId, ct) is { } rows)
-        {
-            StrategyRows.Deactivate(rows);
-            await db.SaveChangesAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
     }
 
     /// <summary>One audit row for the start or stop, with the columns it changed (none when it changed nothing) and <paramref name="metadata"/>.</summary>

@@ -23,7 +23,7 @@ public sealed partial class BrokerReconciler(
 {
     public const string AlertType = "RECONCILIATION";
 
-    private static readonly Actor ReconcilerActor = new(null, null, null, null, "orchestrator (reconciliation)", "trading/startup");
+    private static readonly Actor ReconcilerActor = Actor.Platform("reconciliation", "trading/startup");
 
     /// <summary>Reconciles the accounts; returns how many differences were found.</summary>
     public async Task<int> ReconcileAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct)

@@ -21,7 +21,7 @@ namespace Orchestrator.Server.Trading;
 /// </summary>
 internal static class ProtectiveStops
 {
-    private static readonly Actor StopActor = new(null, null, null, null, "orchestrator (protective stop)", "risk/protective-stop");
+    private static readonly Actor StopActor = Actor.Platform("protective stop", "risk/protective-stop");
 
     /// <summary>A fill changed a position: a new one gets its stop, a closed one loses it.</summary>
     public static void OnPositionChange(LoadedAccount state, PositionChange change, OrderRecord record)

@@ -55,7 +55,7 @@ internal sealed class TradingEvents : IAsyncDisposable
             {
                 order.OrderId, accountId, order.ClientOrderId, order.StrategyId, order.Symbol, order.Side, order.OrderType, order.Quantity, order.LimitPrice,
                 order.StopPrice, order.TimeInForce, order.Status, order.FilledQuantity, order.AverageFillPrice, order.Commission, order.RejectionReason,
-                updatedAt = Utc(order.UpdatedAt),
+                updatedAt = EventTimes.Utc(order.UpdatedAt),
             }));
         }
 
@@ -64,7 +64,7 @@ internal sealed class TradingEvents : IAsyncDisposable
             Queue(userId, UserEvent.Of("fill", new
             {
                 fill.OrderId, accountId, fill.TradeId, order.Symbol, side = order.Side.ToSeedName(), quantity = fill.FillQuantity, price = fill.FillPrice,
-                fill.Commission, liquidity = fill.LiquidityIndicator, time = Utc(fill.ExchangeTime),
+                fill.Commission, liquidity = fill.LiquidityIndicator, time = EventTimes.Utc(fill.ExchangeTime),
             }));
         }
 
@@ -73,7 +73,7 @@ internal sealed class TradingEvents : IAsyncDisposable
             Queue(userId, UserEvent.Of("position", new
             {
                 position.PositionId, accountId, position.Symbol, position.Quantity, position.AveragePrice, position.CurrentPrice, position.PositionType,
-                position.RealizedPnl, position.StopPrice, position.TakeProfitPrice, openedAt = Utc(position.OpenedAt), closedAt = Utc(position.ClosedAt),
+                position.RealizedPnl, position.StopPrice, position.TakeProfitPrice, openedAt = EventTimes.Utc(position.OpenedAt), closedAt = EventTimes.Utc(position.ClosedAt),
             }));
         }
     }
@@ -85,6 +85,4 @@ internal sealed class TradingEvents : IAsyncDisposable
     }
 
     private void Queue(Guid userId, UserEvent e) => _queue.Writer.TryWrite((userId, e));
-
-    private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }

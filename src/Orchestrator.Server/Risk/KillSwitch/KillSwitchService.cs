@@ -29,7 +29,7 @@ public sealed partial class KillSwitchService(
 {
     public const string DailyLossAlert = "DAILY_LOSS";
 
-    private static readonly Actor System = new(null, null, null, null, "orchestrator (kill switch)", "risk/kill-switch");
+    private static readonly Actor PlatformActor = Actor.Platform("kill switch", "risk/kill-switch");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -47,7 +47,7 @@ public sealed partial class KillSwitchService(
     public Task<KillSwitchTransition?> TripAsync(DailyLossBreach breach, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(breach);
-        return MoveAsync(breach.UserId, s => s.OnDailyPnl(breach.DailyPnl, breach.Limit, breach.At), System, "KILL_SWITCH_TRIPPED",
+        return MoveAsync(breach.UserId, s => s.OnDailyPnl(breach.DailyPnl, breach.Limit, breach.At), PlatformActor, "KILL_SWITCH_TRIPPED",
             (db, t, c) => RaiseDailyLossAlertAsync(db, breach, t, c), ct);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class KillSwitchService(
         var moved = 0;
         foreach (var userId in due)
         {
-            if (await MoveAsync(userId, s => s.OnSessionOpen(open), System, "KILL_SWITCH_RESET", (db, t, c) => ResolveDailyLossAlertsAsync(db, userId, t, c), ct) is not null)
+            if (await MoveAsync(userId, s => s.OnSessionOpen(open), PlatformActor, "KILL_SWITCH_RESET", (db, t, c) => ResolveDailyLossAlertsAsync(db, userId, t, c), ct) is not null)
             {
                 moved++;
             }
