@@ -36,106 +36,126 @@ public sealed partial class RelationalBarStore
             IS DISTINCT FROM ({string.Join(", ", MinuteBars.Columns[2..].Select(c => "EXCLUDED." + c))})
         """;
 
+    /// <summary>A batch straight into the table: what <c>\copy</c> does, possible while no row of it is stored yet.</summary>
+    private static readonly string CopyTable = $"COPY market_data_1m ({MinuteBars.ColumnList}) FROM STDIN (FORMAT BINARY)";
+
     /// <summary>
-    /// Two sessions take turns: while one runs a batch's upsert and commit on the server, the other streams the next
-    /// batch into its own staging table, so the client's encoding and the server's upsert overlap. A batch's upsert
-    /// starts only after the previous batch has committed, so when a key comes twice, the later row still wins.
+    /// Each batch is one transaction. While no batch has met a stored row, a batch whose keys are all different is
+    /// COPYed straight into <c>market_data_1m</c> (an import of new bars, the usual case, runs at COPY's speed). When
+    /// that COPY meets a stored key, its transaction rolls back and the batch, like every later one, goes through the
+    /// staging table and the upsert. While a batch is written (on the thread pool), the caller's source fills the
+    /// next one, so producing bars and storing them overlap. A batch is written only after the previous one has
+    /// committed, so when a key comes twice, the later row wins.
     /// </summary>
-    private static async Task<long> CopyAndUpsertAsync(
-        NpgsqlConnection[] sessions, IAsyncEnumerator<StoredBar> source, IProgress<long>? progress, CancellationToken ct)
+    private static async Task<long> CopyOrUpsertAsync(
+        NpgsqlConnection connection, IAsyncEnumerator<StoredBar> source, IProgress<long>? progress, CancellationToken ct)
     {
-        foreach (var session in sessions)
-        {
-            await using var create = new NpgsqlCommand(CreateStaging, session);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
+        var batch = new BarBatch(BatchSize);
+        var next = new BarBatch(BatchSize);
+        var ended = await batch.FillAsync(source);
+        var straight = true;
         long total = 0;
-        // The batch's keys: when none repeats, the upsert needs no DISTINCT ON (and no sort of the batch).
-        var keys = new HashSet<(string Symbol, long Ticks)>(BatchSize);
-        Task? pending = null;
-        var pendingRows = 0;
-        var turn = 0;
-        var more = await source.MoveNextAsync();
-        try
+        while (batch.Count > 0)
         {
-            while (more)
+            var written = batch;
+            var mode = straight;
+            var write = Task.Run(() => WriteBatchAsync(connection, written, mode, ct), ct);
+            try
             {
-                var connection = sessions[turn++ % sessions.Length];
-                var transaction = await connection.BeginTransactionAsync(ct);
-                var rows = 0;
-                keys.Clear();
-                var duplicates = false;
-                try
+                if (ended)
                 {
-                    await using (var importer = await connection.BeginBinaryImportAsync(CopyStaging, ct))
-                    {
-                        // Rows stream from the source straight into COPY: the batch is never held in memory.
-                        for (; more && rows < BatchSize; rows++, more = await source.MoveNextAsync())
-                        {
-                            var bar = MinuteBars.Checked(source.Current);
-                            duplicates |= !keys.Add((bar.Symbol, bar.Start.UtcTicks));
-                            await WriteRowAsync(importer, rows, bar, ct);
-                        }
-
-                        await importer.CompleteAsync(ct);
-                    }
+                    next.Clear();
                 }
-                catch
+                else
                 {
-                    await transaction.DisposeAsync();
-                    throw;
+                    ended = await next.FillAsync(source);
+                }
+            }
+            catch
+            {
+                // The source failed: the batch in flight still commits (or fails) before the session is closed.
+                if (await Task.WhenAny(write) == write && write.IsCompletedSuccessfully)
+                {
+                    progress?.Report(total + batch.Count);
                 }
 
-                if (pending is not null)
-                {
-                    await pending;
-                    total += pendingRows;
-                    progress?.Report(total);
-                }
-
-                pending = UpsertAndCommitAsync(connection, transaction, duplicates ? UpsertFromStaging : UpsertDistinctFromStaging, ct);
-                pendingRows = rows;
+                throw;
             }
 
-            if (pending is not null)
-            {
-                await pending;
-                total += pendingRows;
-                progress?.Report(total);
-                pending = null;
-            }
-        }
-        finally
-        {
-            if (pending is not null)
-            {
-                // A failure elsewhere: let the batch in flight finish (or fail) before its session is closed.
-                await Task.WhenAny(pending);
-            }
+            straight = await write;
+            total += batch.Count;
+            progress?.Report(total);
+            (batch, next) = (next, batch);
         }
 
         return total;
     }
 
-    private static async Task UpsertAndCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    /// <summary>Writes and commits one batch; answers whether the next batch may still try the straight COPY.</summary>
+    private static async Task<bool> WriteBatchAsync(NpgsqlConnection connection, BarBatch batch, bool straight, CancellationToken ct)
     {
-        await using (transaction)
+        if (straight && !batch.HasRepeatedKeys)
         {
-            await using (var upsert = new NpgsqlCommand(sql, connection, transaction))
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            try
             {
-                upsert.CommandTimeout = 0;
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
+                await using (var importer = await connection.BeginBinaryImportAsync(CopyTable, ct))
+                {
+                    foreach (var bar in batch.Rows)
+                    {
+                        await importer.StartRowAsync(ct);
+                        await WriteColumnsAsync(importer, bar, ct);
+                    }
 
-            await transaction.CommitAsync(ct);
+                    await importer.CompleteAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await transaction.RollbackAsync(ct);
+            }
         }
+
+        await StageAndUpsertAsync(connection, batch, ct);
+        return false;
     }
 
-    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, long seq, StoredBar bar, CancellationToken ct)
+    private static async Task StageAndUpsertAsync(NpgsqlConnection connection, BarBatch batch, CancellationToken ct)
     {
-        await importer.StartRowAsync(ct);
-        await importer.WriteAsync(seq, NpgsqlDbType.Bigint, ct);
+        await using (var create = new NpgsqlCommand(CreateStaging, connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var importer = await connection.BeginBinaryImportAsync(CopyStaging, ct))
+        {
+            var seq = 0L;
+            foreach (var bar in batch.Rows)
+            {
+                await importer.StartRowAsync(ct);
+                await importer.WriteAsync(seq++, NpgsqlDbType.Bigint, ct);
+                await WriteColumnsAsync(importer, bar, ct);
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+
+        await using (var upsert = new NpgsqlCommand(batch.HasRepeatedKeys ? UpsertFromStaging : UpsertDistinctFromStaging, connection, transaction))
+        {
+            upsert.CommandTimeout = 0;
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The row's <see cref="MinuteBars.Columns"/>, in order, after the row (and any leading column) has started.</summary>
+    private static async Task WriteColumnsAsync(NpgsqlBinaryImporter importer, StoredBar bar, CancellationToken ct)
+    {
         await importer.WriteAsync(bar.Symbol, NpgsqlDbType.Varchar, ct);
         await importer.WriteAsync(bar.Start.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
         await importer.WriteAsync(bar.Bar.Open, NpgsqlDbType.Numeric, ct);

@@ -22,7 +22,8 @@ public sealed partial class RelationalBarStore(ConnectionFactory connections) : 
     private bool Postgres => connections.Provider == DatabaseProvider.Postgres;
 
     /// <summary>
-    /// PostgreSQL: binary COPY into a temporary staging table, then one INSERT ... ON CONFLICT DO UPDATE per batch.
+    /// PostgreSQL: binary COPY straight into the table while the bars are new, else into a temporary staging table
+    /// followed by one INSERT ... ON CONFLICT DO UPDATE per batch (<see cref="CopyOrUpsertAsync"/>).
     /// SQLite: one prepared INSERT ... ON CONFLICT DO UPDATE re-bound per row. Each batch of <see cref="BatchSize"/>
     /// rows is one transaction: a failure leaves earlier batches committed (the returned count and
     /// <paramref name="progress"/> say how far it got), and re-running the write is safe because it upserts.
@@ -37,9 +38,7 @@ public sealed partial class RelationalBarStore(ConnectionFactory connections) : 
             return await InsertOrUpdateAsync(connection, source, progress, ct);
         }
 
-        // A second session, so the next batch's COPY overlaps the previous batch's upsert.
-        await using var second = (NpgsqlConnection)await connections.OpenAsync(ct);
-        return await CopyAndUpsertAsync([npgsql, second], source, progress, ct);
+        return await CopyOrUpsertAsync(npgsql, source, progress, ct);
     }
 
     public async IAsyncEnumerable<StoredBar> ReadAsync(

@@ -81,6 +81,30 @@ public sealed class RelationalBarStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_write_whose_later_batch_meets_stored_bars_upserts_them_and_keeps_the_new_ones(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var store = new RelationalBarStore(db.Connections);
+        // Minutes 17,000 to 19,999 first (9,000 rows), then all 20,000 minutes 1.00 higher (60,000 rows): the first
+        // batch (minutes 0 to 16,666) is all new, so PostgreSQL COPYs it straight into the table; the second (minutes
+        // 16,666 to 19,999) meets the 9,000 stored rows, so its COPY rolls back and it is upserted instead.
+        await store.WriteAsync(BarFixtures.Stream(BarFixtures.Generate(20_000).Skip(51_000)), null, Ct);
+        var reports = new List<long>();
+
+        var written = await store.WriteAsync(BarFixtures.Stream(BarFixtures.Generate(20_000, shift: 1m)), new SynchronousProgress(reports), Ct);
+
+        Assert.Equal(60_000, written);
+        Assert.Equal([50_000L, 60_000L], reports);
+        Assert.Equal(60_000L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
+        // Every row has the second write's prices: minute m of symbol s opens at 101 + 50 s + 0.01 m.
+        var expected = BarFixtures.Generate(20_000, shift: 1m);
+        var read = await store.ReadAsync(BarFixtures.Symbols, BarFixtures.Origin, BarFixtures.Origin.AddDays(30), Ct).ToListAsync(Ct);
+        Assert.Equal(expected, read);
+        Assert.Equal(101m + 50m + 199.99m, read.Single(b => b.Symbol == "BRK.B" && b.Start == BarFixtures.Origin.AddMinutes(19_999)).Bar.Open);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Latest_is_the_symbols_most_recent_bar(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
