@@ -32,10 +32,15 @@ public sealed class ConnectionFactory(DatabaseOptions options)
     /// <summary>The pool size a server uses when the connection string names none.</summary>
     public const int DefaultPostgresPoolSize = 40;
 
+    /// <summary>How many statements each PostgreSQL connection keeps prepared when the connection string names no number.</summary>
+    public const int DefaultMaxAutoPrepare = 128;
+
     /// <summary>
     /// Npgsql's default pool of 100 equals PostgreSQL's default max_connections: one busy server (or a server and
     /// the CLI) would take every slot. Requests are short and each account's writer holds one connection per
-    /// batch, so a smaller pool serves the same load; an explicit Maximum Pool Size wins.
+    /// batch, so a smaller pool serves the same load. And the hot paths (an order's group commit, the usage rows, the
+    /// key lookup) send the same few dozen statements over and over: prepared once per connection, PostgreSQL skips
+    /// parsing and planning them on every execution. Explicit settings in the connection string win.
     /// </summary>
     private static string PostgresWithPoolDefault(string connectionString)
     {
@@ -43,6 +48,12 @@ public sealed class ConnectionFactory(DatabaseOptions options)
         if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxPoolSize = DefaultPostgresPoolSize;
+        }
+
+        if (!connectionString.Contains("auto prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            builder.AutoPrepareMinUsages = 2;
         }
 
         return builder.ConnectionString;
