@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 using Orchestrator.Domain.MarketData;
@@ -10,16 +11,14 @@ namespace Orchestrator.Storage.MarketData;
 
 /// <summary>
 /// 1-minute bars in <c>market_data_1m</c>, written and read with plain ADO.NET (no change tracking on a path that moves
-/// millions of rows). Writes take the fastest upsert each provider offers (<see cref="WriteAsync"/>); reads stream a
-/// data reader, one row at a time. Rows match EF Core's model exactly (<c>OrchestratorDbContext.MarketData1m</c>):
+/// millions of rows). Writes take the fastest path each provider offers (<see cref="WriteAsync"/>); reads stream rows
+/// in time order, one at a time (on SQLite straight from SQLite's own API, see <see cref="ReadSqlite"/>). Rows match EF Core's model exactly (<c>OrchestratorDbContext.MarketData1m</c>):
 /// on SQLite decimals are text in Microsoft.Data.Sqlite's format and instants UTC text 'yyyy-MM-dd HH:mm:ss.FFFFFFF'.
 /// </summary>
 public sealed partial class RelationalBarStore(ConnectionFactory connections) : IBarStore
 {
     /// <summary>Rows per transaction: large enough to amortise the commit, small enough that a failure loses little.</summary>
     public const int BatchSize = 50_000;
-
-    private bool Postgres => connections.Provider == DatabaseProvider.Postgres;
 
     /// <summary>
     /// PostgreSQL: binary COPY straight into the table while the bars are new, else into a temporary staging table
@@ -46,12 +45,30 @@ public sealed partial class RelationalBarStore(ConnectionFactory connections) : 
     {
         ArgumentNullException.ThrowIfNull(symbols);
         await using var connection = await connections.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        var filter = SymbolFilter(command, symbols);
+        if (connection is SqliteConnection sqlite)
+        {
+            // Microsoft.Data.Sqlite's reads are synchronous underneath its async API: the merge steps them directly.
+            foreach (var bar in ReadSqlite(sqlite, symbols, from, to, ct))
+            {
+                yield return bar;
+            }
+
+            yield break;
+        }
+
+        // PostgreSQL: one query; "C" ties, as SQLite's BINARY collation and the merge above order them.
+        await using var command = new NpgsqlCommand(null, (NpgsqlConnection)connection);
+        var filter = string.Empty;
+        if (symbols.Count > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter("@symbols", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = symbols.ToArray() });
+            filter = "symbol = ANY(@symbols) AND ";
+        }
+
         command.CommandText =
-            $"SELECT {MinuteBars.ColumnList} FROM market_data_1m WHERE {filter}timestamp >= @from AND timestamp < @to ORDER BY timestamp, {OrdinalSymbol}";
-        AddTime(command, "@from", from);
-        AddTime(command, "@to", to);
+            $"SELECT {MinuteBars.ColumnList} FROM market_data_1m WHERE {filter}timestamp >= @from AND timestamp < @to ORDER BY timestamp, symbol COLLATE \"C\"";
+        command.Parameters.AddWithValue("@from", from.UtcDateTime);
+        command.Parameters.AddWithValue("@to", to.UtcDateTime);
 
         // SequentialAccess: columns are read once, left to right, so the reader need not buffer whole rows.
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
@@ -70,45 +87,6 @@ public sealed partial class RelationalBarStore(ConnectionFactory connections) : 
         Add(command, "@symbol", symbol);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
-    }
-
-    /// <summary>PostgreSQL sorts varchar by the database's locale; ties must break by ordinal, as SQLite's BINARY does.</summary>
-    private string OrdinalSymbol => Postgres ? "symbol COLLATE \"C\"" : "symbol";
-
-    private string SymbolFilter(DbCommand command, IReadOnlyCollection<string> symbols)
-    {
-        if (symbols.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        if (Postgres)
-        {
-            command.Parameters.Add(new NpgsqlParameter("@symbols", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = symbols.ToArray() });
-            return "symbol = ANY(@symbols) AND ";
-        }
-
-        var names = new List<string>(symbols.Count);
-        foreach (var symbol in symbols)
-        {
-            var name = "@s" + names.Count.ToString(CultureInfo.InvariantCulture);
-            Add(command, name, symbol);
-            names.Add(name);
-        }
-
-        return $"symbol IN ({string.Join(", ", names)}) AND ";
-    }
-
-    private void AddTime(DbCommand command, string name, DateTimeOffset instant)
-    {
-        if (Postgres)
-        {
-            Add(command, name, instant.UtcDateTime);
-        }
-        else
-        {
-            Add(command, name, SqliteTime(instant));
-        }
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -118,6 +118,45 @@ public sealed class RelationalBarStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_read_merges_the_requested_symbols_in_time_order_once_each(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var store = new RelationalBarStore(db.Connections);
+        // Sparse series: MSFT every minute, AAPL every second minute, BRK.B every third, over 12 minutes.
+        var bars = BarFixtures.Generate(12).Where(b => (b.Start - BarFixtures.Origin).Minutes % (Array.IndexOf(BarFixtures.Symbols, b.Symbol) switch { 0 => 2, 1 => 3, _ => 1 }) == 0).ToList();
+        await store.WriteAsync(BarFixtures.Stream(bars), null, Ct);
+
+        // Asked twice for MSFT, once for a symbol with no bars, in no order: each bar once, by (start, symbol).
+        var read = await store.ReadAsync(["MSFT", "NONE", "BRK.B", "MSFT", "AAPL"], BarFixtures.Origin, BarFixtures.Origin.AddMinutes(12), Ct).ToListAsync(Ct);
+
+        Assert.Equal(12 + 6 + 4, read.Count);
+        Assert.Equal(bars, read);
+        Assert.Equal(["AAPL", "BRK.B", "MSFT", "MSFT", "AAPL", "MSFT"], read.Take(6).Select(b => b.Symbol));
+    }
+
+    [Fact]
+    public async Task Sqlite_rows_in_forms_other_than_the_stores_own_still_read_back()
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        // Numbers stored as REAL and INTEGER, an 8-digit fraction, an exponent and 19 digits: the general parsers' cases.
+        await db.ExecuteAsync(
+            """
+            INSERT INTO market_data_1m (symbol, timestamp, open_price, high_price, low_price, close_price, volume, vwap, bid, ask, bid_size, ask_size)
+            VALUES ('ODD', '2026-03-06 14:30:00.00000000', 1.5, 2, '1E-2', '1234567890.123456789', NULL, NULL, '0.5', NULL, 7, NULL)
+            """);
+        var store = new RelationalBarStore(db.Connections);
+
+        var bar = Assert.Single(await store.ReadAsync(["ODD"], BarFixtures.Origin, BarFixtures.Origin.AddMinutes(1), Ct).ToListAsync(Ct));
+
+        Assert.Equal(new Bar("ODD", BarFixtures.Origin, TimeSpan.FromMinutes(1), 1.5m, 2m, 0.01m, 1234567890.123456789m, 0m), bar.Bar);
+        Assert.Equal((null, 0.5m, null, 7m, null), (bar.Vwap, bar.Bid, bar.Ask, bar.BidSize, bar.AskSize));
+        Assert.Equal(TimeSpan.Zero, bar.Start.Offset);
+        // The same row through the all-symbols query (no symbol filter) too.
+        Assert.Equal(bar, Assert.Single(await store.ReadAsync([], BarFixtures.Origin, BarFixtures.Origin.AddMinutes(1), Ct).ToListAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Rows_written_raw_read_back_identically_through_the_ef_model(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
