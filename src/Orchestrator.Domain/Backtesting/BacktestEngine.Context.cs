@@ -24,7 +24,7 @@ public sealed partial class BacktestEngine
             get
             {
                 engine.MarkPositions();
-                return engine._account.Balance().PortfolioValue;
+                return engine._account.PortfolioValue();
             }
         }
 

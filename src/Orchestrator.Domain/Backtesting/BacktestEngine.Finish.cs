@@ -21,9 +21,18 @@ public sealed partial class BacktestEngine
             _finished = true;
         }
 
-        var orders = _orders.Select(o => new BacktestOrder(
-            o.Order.OrderId, o.SignalId, o.Order.Symbol, o.Order.Side, o.Order.Type, o.Order.Quantity, o.SubmittedAt, o.Order.Status,
-            o.Order.FilledQuantity, o.Order.AverageFillPrice, o.Fees, o.Order.RejectionReason)).ToList();
+        // Orders still working at the end are reported as they stand; every other slot was filled when its order ended.
+        foreach (var working in _working.Values)
+        {
+            _orders[working.Index] = working.ToResult();
+        }
+
+        var orders = new List<BacktestOrder>(_orders.Count);
+        foreach (var order in _orders)
+        {
+            orders.Add(order ?? throw new InvalidOperationException("An order of the run has no result."));
+        }
+
         var statistics = PerformanceStatistics.Compute(new StatisticsInput(
             _settings.InitialCapital, startDate, _days, _trades.TransactionRecords, _trades.ClosedTrades, _orders.Count, _totalFees,
             _settings.RiskFreeRate, _settings.TradingDaysPerYear));

@@ -29,16 +29,16 @@ public sealed partial class BacktestEngine
                 continue;
             }
 
-            var record = new OrderRecord(order, signalId, signal, bar.End);
-            _orders.Add(record);
+            var record = new OrderRecord(order, signalId, signal, bar.End, _orders.Count);
+            _orders.Add(null);
             var price = _exchange.LastPrice(signal.Symbol) ?? signal.Price;
             var commission = _settings.FeeModel.Commission(new Matching.Fees.FeeContext(order.Quantity, price, true));
             var tradingDay = _settings.TradingHoursFor(signal.Symbol).TradingDay(bar.End);
             var check = _account.TryAccept(order, price, tradingDay, commission);
             if (!check.IsAccepted)
             {
-                _account.Reject(order, check.Violation!.Message);
-                record.Signal = null;
+                _account.RejectOnly(order, check.Violation!.Message);
+                Complete(record);
                 continue;
             }
 
@@ -47,7 +47,7 @@ public sealed partial class BacktestEngine
             _submitting = null;
             if (order.Status.IsTerminal())
             {
-                record.Signal = null;
+                Complete(record);
             }
             else
             {
@@ -60,6 +60,11 @@ public sealed partial class BacktestEngine
 
     private void CancelWorking(string symbol, DateTimeOffset at)
     {
+        if (!_account.HasOpenOrders(symbol))
+        {
+            return; // the usual case: market orders fill at once, so walking every open order is rarely needed
+        }
+
         List<Guid>? working = null;
         foreach (var open in _account.OpenOrders)
         {
@@ -78,7 +83,7 @@ public sealed partial class BacktestEngine
         {
             if (_exchange.Cancel(orderId, at) is { } cancelled)
             {
-                _account.ApplyCancel(orderId, cancelled.At, cancelled.Reason);
+                _account.Cancel(orderId, cancelled.At);
                 Release(orderId);
             }
         }
@@ -86,34 +91,36 @@ public sealed partial class BacktestEngine
 
     private void Apply(IReadOnlyList<ExchangeEvent> events)
     {
-        foreach (var e in events)
+        // Indexed, not foreach: a foreach over the interface boxes an enumerator per call.
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             switch (e.Kind)
             {
                 case ExchangeEventKind.Fill:
                     var fill = e.Execution!;
                     var held = _account.Positions.Open(fill.Symbol);
                     var (before, average) = held is null ? (0m, 0m) : (held.Quantity, held.AveragePrice);
-                    _account.ApplyExecution(fill);
+                    _account.Fill(fill);
                     _trades.Apply(fill);
                     _totalFees += fill.Commission;
                     _dayNotional += fill.Quantity * fill.Price;
                     var record = _submitting is { } s && s.Order.OrderId == fill.OrderId ? s : _working[fill.OrderId];
                     record.Fees += fill.Commission;
-                    _executions.Add(SignalExecution.Of(record.SignalId, record.Signal!, fill, before, average));
+                    _executions.Add(SignalExecution.Of(record.SignalId, record.Signal, fill, before, average));
                     if (record.Order.Status.IsTerminal())
                     {
                         _working.Remove(fill.OrderId);
-                        record.Signal = null;
+                        Complete(record);
                     }
 
                     break;
                 case ExchangeEventKind.Cancelled:
-                    _account.ApplyCancel(e.OrderId, e.At, e.Reason);
+                    _account.Cancel(e.OrderId, e.At);
                     Release(e.OrderId);
                     break;
                 case ExchangeEventKind.Expired:
-                    _account.ApplyExpire(e.OrderId, e.At);
+                    _account.Expire(e.OrderId, e.At);
                     Release(e.OrderId);
                     break;
             }
@@ -125,22 +132,35 @@ public sealed partial class BacktestEngine
     {
         if (_working.Remove(orderId, out var record))
         {
-            record.Signal = null;
+            Complete(record);
         }
     }
 
-    /// <summary>An order of the run, with the signal it came from and the commission its fills have cost.</summary>
-    private sealed class OrderRecord(Order order, Guid signalId, Signal signal, DateTimeOffset submittedAt)
+    /// <summary>
+    /// An order reached its final state: its result takes the order's slot, and the order, its record and its
+    /// signal are no longer referenced. Keeping only the result per order keeps what a run holds (and what each
+    /// garbage collection during it must copy) to the objects the result needs.
+    /// </summary>
+    private void Complete(OrderRecord record) => _orders[record.Index] = record.ToResult();
+
+    /// <summary>An order of the run while it can still change, with the signal it came from and the commission its fills have cost.</summary>
+    private sealed class OrderRecord(Order order, Guid signalId, Signal signal, DateTimeOffset submittedAt, int index)
     {
+        /// <summary>The order's position among the run's orders (its slot in <see cref="_orders"/>).</summary>
+        public int Index { get; } = index;
+
         public Order Order { get; } = order;
 
         public Guid SignalId { get; } = signalId;
 
-        /// <summary>The signal, while the order can still fill (then released: a run keeps no signal it no longer needs).</summary>
-        public Signal? Signal { get; set; } = signal;
+        public Signal Signal { get; } = signal;
 
         public DateTimeOffset SubmittedAt { get; } = submittedAt;
 
         public decimal Fees { get; set; }
+
+        public BacktestOrder ToResult() => new(
+            Order.OrderId, SignalId, Order.Symbol, Order.Side, Order.Type, Order.Quantity, SubmittedAt, Order.Status,
+            Order.FilledQuantity, Order.AverageFillPrice, Fees, Order.RejectionReason);
     }
 }

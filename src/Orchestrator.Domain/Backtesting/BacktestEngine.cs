@@ -28,7 +28,8 @@ public sealed partial class BacktestEngine
     private readonly Trades.TradeBuilder _trades = new();
     private readonly List<DailySample> _days = [];
     private readonly List<DateTimeOffset> _dayCloses = [];
-    private readonly List<OrderRecord> _orders = [];
+    /// <summary>The run's orders in the order they were placed: each slot holds the result once the order is final.</summary>
+    private readonly List<BacktestOrder?> _orders = [];
     private readonly List<SignalExecution> _executions = [];
 
     /// <summary>Orders still working after their submit (most fill at once and never enter it).</summary>
@@ -109,7 +110,8 @@ public sealed partial class BacktestEngine
         }
 
         BarsProcessed++;
-        _lastBarEnd = bar.End;
+        var end = bar.End; // once: Start + Period validates a new DateTimeOffset on every read
+        _lastBarEnd = end;
         var events = _exchange.OnBar(bar);
         if (events.Count > 0)
         {
@@ -122,7 +124,7 @@ public sealed partial class BacktestEngine
         }
 
         symbol.LastClose = bar.Close;
-        symbol.LastEnd = bar.End;
+        symbol.LastEnd = end;
         if (symbol.IsBenchmark)
         {
             _benchmarkPrice = bar.Close;
@@ -133,7 +135,7 @@ public sealed partial class BacktestEngine
             return;
         }
 
-        _context.Time = bar.End;
+        _context.Time = end;
         _strategy.OnBar(_context, bar);
         if (_pending.Count > 0)
         {
@@ -158,7 +160,7 @@ public sealed partial class BacktestEngine
 
         // Orders still working at the day's end expire by their own rules at the next bar; the sample is the close.
         MarkPositions();
-        _days.Add(new DailySample(_day, _account.Balance().PortfolioValue, _benchmarkPrice, _dayNotional));
+        _days.Add(new DailySample(_day, _account.PortfolioValue(), _benchmarkPrice, _dayNotional));
         _dayCloses.Add(_lastBarEnd);
         _dayNotional = 0m;
     }

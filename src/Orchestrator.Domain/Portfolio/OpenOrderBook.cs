@@ -63,11 +63,16 @@ internal sealed class OpenOrderBook
         side.Orders.Remove(node);
         side.Remaining -= order.RemainingQuantity;
         side.Notional -= order.RemainingQuantity * node.Value.ReferencePrice;
-        if (symbol.Buys.Orders.Count == 0 && symbol.Sells.Orders.Count == 0)
+        if (symbol.IsEmpty)
         {
-            _bySymbol.Remove(order.Symbol);
+            // Kept for the symbol's next order (a backtest's orders mostly fill at once: re-creating it each time
+            // allocated five objects per order), with the totals as a new one starts them.
+            symbol.Reset();
         }
     }
+
+    /// <summary>Whether any order in <paramref name="symbol"/> is open.</summary>
+    public bool Any(string symbol) => _bySymbol.TryGetValue(symbol, out var orders) && !orders.IsEmpty;
 
     /// <summary>The remaining quantity of the open orders on one side of a symbol.</summary>
     public decimal Remaining(string symbol, OrderSide side) =>
@@ -86,6 +91,11 @@ internal sealed class OpenOrderBook
         var reserved = 0m;
         foreach (var (symbol, orders) in _bySymbol)
         {
+            if (orders.IsEmpty)
+            {
+                continue;
+            }
+
             var position = positions.QuantityOf(symbol);
             reserved += Reserved(orders.Buys, RoomToReduce(OrderSide.Buy, position));
             reserved += Reserved(orders.Sells, RoomToReduce(OrderSide.Sell, position));
@@ -140,5 +150,13 @@ internal sealed class OpenOrderBook
         public SideOrders Sells { get; } = new();
 
         public SideOrders Side(OrderSide side) => side == OrderSide.Buy ? Buys : Sells;
+
+        public bool IsEmpty => Buys.Orders.Count == 0 && Sells.Orders.Count == 0;
+
+        public void Reset()
+        {
+            Buys.Remaining = Buys.Notional = 0m;
+            Sells.Remaining = Sells.Notional = 0m;
+        }
     }
 }

@@ -16,7 +16,8 @@ public sealed class PositionBook(Func<Guid>? newId = null)
     private readonly Func<Guid> _newId = newId ?? Guid.CreateVersion7;
     private readonly Dictionary<string, Position> _open = new(StringComparer.Ordinal);
 
-    public IEnumerable<Position> OpenPositions => _open.Values;
+    /// <summary>The open positions; the concrete collection, so a <c>foreach</c> over it allocates no enumerator (it runs per valuation).</summary>
+    public Dictionary<string, Position>.ValueCollection OpenPositions => _open.Values;
 
     public Position? Open(string symbol) => _open.GetValueOrDefault(symbol);
 

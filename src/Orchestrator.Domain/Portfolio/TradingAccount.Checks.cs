@@ -65,7 +65,7 @@ public sealed partial class TradingAccount
             // The part of this order that closes the current position (a flip's first leg) frees that margin first.
             var closing = order.Quantity - opening;
             var freed = closing > 0m && Positions.Open(order.Symbol) is { } held ? closing * (held.CurrentPrice ?? held.AveragePrice) : 0m;
-            var buyingPower = Balance().BuyingPower + freed;
+            var buyingPower = BuyingPower() + freed;
             if (needed > buyingPower)
             {
                 return Deny("buying_power", needed, buyingPower,

@@ -61,6 +61,9 @@ public sealed partial class TradingAccount
     /// <summary>The orders accepted and not yet terminal.</summary>
     public IEnumerable<Order> OpenOrders => _open.Orders;
 
+    /// <summary>Whether any order in <paramref name="symbol"/> is open: a lookup, where <see cref="OpenOrders"/> walks them all.</summary>
+    public bool HasOpenOrders(string symbol) => _open.Any(symbol);
+
     /// <summary>An open order of this account; null once it is terminal (the writer persisted it then).</summary>
     public Order? FindOrder(Guid orderId) => _open.Find(orderId);
 
@@ -99,6 +102,13 @@ public sealed partial class TradingAccount
     /// </summary>
     public AccountChange ApplyExecution(Execution execution)
     {
+        var (order, position) = Fill(execution);
+        return new AccountChange(order, execution, position, Balance());
+    }
+
+    /// <summary><see cref="ApplyExecution"/> without the <see cref="AccountChange"/> (see <see cref="Cancel"/>).</summary>
+    internal (Order Order, PositionChange Position) Fill(Execution execution)
+    {
         ArgumentNullException.ThrowIfNull(execution);
         var order = Tracked(execution.OrderId);
         if (execution.AccountId != AccountId || execution.Symbol != order.Symbol || execution.Side != order.Side)
@@ -118,27 +128,44 @@ public sealed partial class TradingAccount
             _open.Remove(order.OrderId);
         }
 
-        return new AccountChange(order, execution, position, Balance());
+        return (order, position);
     }
 
-    public AccountChange ApplyCancel(Guid orderId, DateTimeOffset at, string? reason)
+    public AccountChange ApplyCancel(Guid orderId, DateTimeOffset at, string? reason) =>
+        new(Cancel(orderId, at), null, null, Balance(), reason);
+
+    public AccountChange ApplyExpire(Guid orderId, DateTimeOffset at) => new(Expire(orderId, at), null, null, Balance());
+
+    /// <summary>Rejects an order that was never accepted (a failed check, or refused by the exchange).</summary>
+    public AccountChange Reject(Order order, string reason)
+    {
+        RejectOnly(order, reason);
+        return new AccountChange(order, null, null, Balance(), reason);
+    }
+
+    /// <summary>
+    /// <see cref="ApplyCancel"/> without the <see cref="AccountChange"/>: for the backtester, which persists nothing
+    /// and would otherwise build a balance snapshot per event only to drop it.
+    /// </summary>
+    internal Order Cancel(Guid orderId, DateTimeOffset at)
     {
         var order = Tracked(orderId);
         order.Cancel(at);
         _open.Remove(orderId);
-        return new AccountChange(order, null, null, Balance(), reason);
+        return order;
     }
 
-    public AccountChange ApplyExpire(Guid orderId, DateTimeOffset at)
+    /// <summary><see cref="ApplyExpire"/> without the <see cref="AccountChange"/> (see <see cref="Cancel"/>).</summary>
+    internal Order Expire(Guid orderId, DateTimeOffset at)
     {
         var order = Tracked(orderId);
         order.Expire(at);
         _open.Remove(orderId);
-        return new AccountChange(order, null, null, Balance());
+        return order;
     }
 
-    /// <summary>Rejects an order that was never accepted (a failed check, or refused by the exchange).</summary>
-    public AccountChange Reject(Order order, string reason)
+    /// <summary><see cref="Reject"/> without the <see cref="AccountChange"/> (see <see cref="Cancel"/>).</summary>
+    internal void RejectOnly(Order order, string reason)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (_open.Find(order.OrderId) is not null)
@@ -147,13 +174,37 @@ public sealed partial class TradingAccount
         }
 
         order.Reject(reason);
-        return new AccountChange(order, null, null, Balance(), reason);
     }
 
     /// <summary>Marks the open position in <paramref name="symbol"/> (if any) to a market price.</summary>
     public void Mark(string symbol, decimal price, DateTimeOffset at) => Positions.Open(symbol)?.Mark(price, at);
 
     public BalanceSnapshot Balance()
+    {
+        var (equity, marginUsed, marginAvailable) = Margins();
+        return new BalanceSnapshot(Currency, Cash, Math.Max(0m, marginAvailable) / MarginRequirement, equity, marginUsed, marginAvailable);
+    }
+
+    /// <summary>
+    /// <see cref="BalanceSnapshot.PortfolioValue"/> alone, the same sum without the snapshot: the backtester values
+    /// the account for every signal it sizes and every day it closes.
+    /// </summary>
+    public decimal PortfolioValue()
+    {
+        var equity = Cash;
+        foreach (var position in Positions.OpenPositions)
+        {
+            equity += position.Quantity * (position.CurrentPrice ?? position.AveragePrice);
+        }
+
+        return equity;
+    }
+
+    /// <summary><see cref="BalanceSnapshot.BuyingPower"/> alone (the pre-trade check needs no snapshot).</summary>
+    private decimal BuyingPower() => Math.Max(0m, Margins().Available) / MarginRequirement;
+
+    /// <summary>Equity, margin used and margin available, as the class summary defines them.</summary>
+    private (decimal Equity, decimal Used, decimal Available) Margins()
     {
         var equity = Cash;
         var exposure = 0m;
@@ -166,8 +217,7 @@ public sealed partial class TradingAccount
 
         var marginUsed = exposure * MarginRequirement;
         var reserved = _open.ReservedNotional(Positions) * MarginRequirement;
-        var marginAvailable = equity - marginUsed - reserved;
-        return new BalanceSnapshot(Currency, Cash, Math.Max(0m, marginAvailable) / MarginRequirement, equity, marginUsed, marginAvailable);
+        return (equity, marginUsed, equity - marginUsed - reserved);
     }
 
     /// <summary>Rebuilds an open order after a restart, with its fills already on it (they are in cash and positions).</summary>
