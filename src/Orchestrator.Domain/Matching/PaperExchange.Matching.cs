@@ -26,11 +26,11 @@ public sealed partial class PaperExchange
             volume = buy ? quote.AskSize : quote.BidSize;
             available = RoundDown(volume) - side.TakenFromQuote;
         }
-        else if (book.LastBar is { } bar)
+        else if (book.HasBar)
         {
-            price = bar.Close;
-            volume = bar.Volume;
-            available = RoundDown(_options.ParticipationRate * bar.Volume) - side.TakenFromBar;
+            price = book.LastBarClose;
+            volume = book.LastBarVolume;
+            available = RoundDown(_options.ParticipationRate * volume) - side.TakenFromBar;
         }
         else
         {

@@ -122,16 +122,14 @@ public sealed partial class PaperExchange
         if (book.IsIdle && _pendingDayExpiry.Count == 0)
         {
             // The common case of a backtest: nothing works in this symbol, so the bar only becomes its last market.
-            book.LastBar = bar;
-            book.LastIsQuote = false;
+            book.SetLastBar(bar);
             return [];
         }
 
         _events.Clear();
         ResolvePendingDayExpiries(bar.Start);
         ExpireDue(book, bar.Start);
-        book.LastBar = bar;
-        book.LastIsQuote = false;
+        book.SetLastBar(bar);
         book.Buys.TakenFromBar = 0m;
         book.Sells.TakenFromBar = 0m;
         _round++;

@@ -21,7 +21,13 @@ internal sealed class SymbolBook(string symbol, TradingHours hours)
 
     public SideBook Sells { get; } = new(OrderSide.Sell);
 
-    public Bar? LastBar { get; set; }
+    /// <summary>Whether a bar has been seen; matching reads only its close and volume, so only those are kept
+    /// (the bar itself is over 100 bytes, copied on every bar of a backtest).</summary>
+    public bool HasBar { get; private set; }
+
+    public decimal LastBarClose { get; private set; }
+
+    public decimal LastBarVolume { get; private set; }
 
     public Quote? LastQuote { get; set; }
 
@@ -31,12 +37,21 @@ internal sealed class SymbolBook(string symbol, TradingHours hours)
     /// <summary>By expiry, then sequence; entries done since they were queued are skipped when they come up.</summary>
     public PriorityQueue<BookEntry, (DateTimeOffset At, long Sequence)> Expiries { get; } = new();
 
+    /// <summary>The bar becomes the last market.</summary>
+    public void SetLastBar(in Bar bar)
+    {
+        HasBar = true;
+        LastBarClose = bar.Close;
+        LastBarVolume = bar.Volume;
+        LastIsQuote = false;
+    }
+
     public SideBook SideOf(OrderSide side) => side == OrderSide.Buy ? Buys : Sells;
 
     /// <summary>No working order and none waiting to expire: a bar only becomes the last market.</summary>
     public bool IsIdle => Expiries.Count == 0 && Buys.IsEmpty && Sells.IsEmpty;
 
-    public decimal? LastPrice => LastIsQuote ? LastQuote?.Mid : LastBar?.Close;
+    public decimal? LastPrice => LastIsQuote ? LastQuote?.Mid : HasBar ? LastBarClose : null;
 
     /// <summary>
     /// When a DAY order accepted at <paramref name="at"/> expires: the close of the session in progress or next.
