@@ -22,9 +22,16 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
     private readonly decimal _stopLoss = parameters.Number("risk_management.stop_loss_percentage");
     private readonly decimal _takeProfit = parameters.Number("risk_management.take_profit_percentage");
 
-    // The snapshot's keys and the reasons' names ("SMA(10)"), built once rather than per signal.
-    private readonly string _fastName = FormattableString.Invariant($"{parameters.Choice("moving_averages.ma_type")}({parameters.Int("moving_averages.short_period")})");
-    private readonly string _slowName = FormattableString.Invariant($"{parameters.Choice("moving_averages.ma_type")}({parameters.Int("moving_averages.long_period")})");
+    // The snapshot's keys ("SMA(10)") and the reasons, built once rather than per signal.
+    private static string Name(ParameterSet p, string period) =>
+        FormattableString.Invariant($"{p.Choice("moving_averages.ma_type")}({p.Int(period)})");
+
+    private readonly string[] _names = Name(parameters, "moving_averages.short_period") == Name(parameters, "moving_averages.long_period")
+        ? [Name(parameters, "moving_averages.long_period")] // one key, as a dictionary with both written under it would keep
+        : [Name(parameters, "moving_averages.short_period"), Name(parameters, "moving_averages.long_period")];
+
+    private readonly string _crossedAbove = $"{Name(parameters, "moving_averages.short_period")} crossed above {Name(parameters, "moving_averages.long_period")}";
+    private readonly string _crossedBelow = $"{Name(parameters, "moving_averages.short_period")} crossed below {Name(parameters, "moving_averages.long_period")}";
 
     public static StrategyTemplateDefinition Definition { get; } = new(
         Name: "ma-crossover",
@@ -49,16 +56,31 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
 
     protected override void OnBar(IStrategyContext context, in Bar bar, State state)
     {
-        state.Fast.Update(bar.Close);
-        state.Slow.Update(bar.Close);
-        if (!state.Slow.IsReady || !state.Fast.IsReady)
+        int sign;
+        if (state.FastSma is { } fastSma && state.SlowSma is { } slowSma)
         {
-            return;
+            // The default: calls on the sealed Sma are direct (and inlined), where the interface dispatches each one.
+            fastSma.Update(bar.Close);
+            slowSma.Update(bar.Close);
+            if (!slowSma.IsReady || !fastSma.IsReady)
+            {
+                return;
+            }
+
+            sign = Math.Sign((fastSma.Sum * _long).CompareTo(slowSma.Sum * _short)); // sign(fast − slow) without two divisions per bar
+        }
+        else
+        {
+            state.Fast.Update(bar.Close);
+            state.Slow.Update(bar.Close);
+            if (!state.Slow.IsReady || !state.Fast.IsReady)
+            {
+                return;
+            }
+
+            sign = Math.Sign(state.Fast.Value.CompareTo(state.Slow.Value));
         }
 
-        var sign = state.Fast is Sma fastSma && state.Slow is Sma slowSma
-            ? Math.Sign((fastSma.Sum * _long).CompareTo(slowSma.Sum * _short)) // sign(fast − slow) without two divisions per bar
-            : Math.Sign(state.Fast.Value.CompareTo(state.Slow.Value));
         if (sign == 0 || sign == state.Sign)
         {
             return;
@@ -76,26 +98,22 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
 
         var position = context.PositionOf(bar.Symbol);
         var strength = slow == 0m ? 1m : Math.Min(1m, Math.Abs(fast - slow) / slow * 100m);
-        var indicators = new Dictionary<string, decimal>(StringComparer.Ordinal)
-        {
-            [_fastName] = fast,
-            [_slowName] = slow,
-        };
+        var indicators = new IndicatorSnapshot(_names, _names.Length == 2 ? [fast, slow] : [slow]);
         if (sign > 0 && position <= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
-            Signal(context, bar, SignalType.Buy, quantity, strength, $"{_fastName} crossed above {_slowName}", indicators,
+            Signal(context, bar, SignalType.Buy, quantity, strength, _crossedAbove, indicators,
                 _stopLoss > 0m ? bar.Close * (1m - _stopLoss) : null, _takeProfit > 0m ? bar.Close * (1m + _takeProfit) : null);
         }
         else if (sign < 0 && _allowShort && position >= 0m)
         {
             var quantity = context.SharesFor(_allocation, bar.Close);
-            Signal(context, bar, SignalType.Sell, quantity, strength, $"{_fastName} crossed below {_slowName}", indicators,
+            Signal(context, bar, SignalType.Sell, quantity, strength, _crossedBelow, indicators,
                 _stopLoss > 0m ? bar.Close * (1m + _stopLoss) : null, _takeProfit > 0m ? bar.Close * (1m - _takeProfit) : null);
         }
         else if (sign < 0 && position > 0m)
         {
-            Signal(context, bar, SignalType.Close, 0m, strength, $"{_fastName} crossed below {_slowName}", indicators);
+            Signal(context, bar, SignalType.Close, 0m, strength, _crossedBelow, indicators);
         }
     }
 
@@ -111,6 +129,11 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
         public IValueIndicator Fast { get; } = fast;
 
         public IValueIndicator Slow { get; } = slow;
+
+        /// <summary>The averages as <see cref="Sma"/> when they are (the default), for the per-bar fast path.</summary>
+        internal Sma? FastSma { get; } = fast as Sma;
+
+        internal Sma? SlowSma { get; } = slow as Sma;
 
         /// <summary>The sign of fast − slow at the last bar where they differed; 0 before both were ready.</summary>
         public int Sign { get; set; }

@@ -37,7 +37,7 @@ public abstract class PerSymbolStrategy<TState> : Strategy
     /// <summary>Emits a signal at the bar's close with the given indicator snapshot.</summary>
     protected static void Signal(
         IStrategyContext context, in Bar bar, SignalType type, decimal quantity, decimal strength, string reason,
-        Dictionary<string, decimal> indicators, decimal? stopLoss = null, decimal? takeProfit = null) =>
+        IReadOnlyDictionary<string, decimal> indicators, decimal? stopLoss = null, decimal? takeProfit = null) =>
         context.Emit(new Signal(bar.Symbol, type, context.Time, bar.Close, type == SignalType.Close ? 0m : quantity,
             Math.Clamp(strength, 0m, 1m), reason, indicators, stopLoss, takeProfit));
 }
