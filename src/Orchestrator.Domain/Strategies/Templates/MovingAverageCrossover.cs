@@ -67,7 +67,12 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
                 return;
             }
 
-            sign = Math.Sign((fastSma.Sum * _long).CompareTo(slowSma.Sum * _short)); // sign(fast − slow) without two divisions per bar
+            // sign(fast − slow) = sign(fast sum × long − slow sum × short): no division per bar, and in integers while
+            // both sums are kept in units of one scale (see Sma), the same comparison of the same exact values.
+            sign = fastSma.TryGetSumUnits(out var fastUnits, out var fastScale) && slowSma.TryGetSumUnits(out var slowUnits, out var slowScale)
+                && fastScale == slowScale
+                ? Math.Sign(((Int128)fastUnits * _long).CompareTo((Int128)slowUnits * _short))
+                : Math.Sign((fastSma.Sum * _long).CompareTo(slowSma.Sum * _short));
         }
         else
         {
