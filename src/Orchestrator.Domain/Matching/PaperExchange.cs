@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Orchestrator.Domain.Common;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Matching.Book;
@@ -126,6 +127,16 @@ public sealed partial class PaperExchange
             return [];
         }
 
+        return MatchBar(book, bar);
+    }
+
+    /// <summary>
+    /// <see cref="OnBar"/> when something works in the symbol. A method of its own so that the idle case, nearly every
+    /// bar of a backtest, does not set up (and zero) the large stack frame matching needs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ExchangeEvent[] MatchBar(SymbolBook book, in Bar bar)
+    {
         _events.Clear();
         ResolvePendingDayExpiries(bar.Start);
         ExpireDue(book, bar.Start);

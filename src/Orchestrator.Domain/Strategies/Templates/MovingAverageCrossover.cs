@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Orchestrator.Domain.Indicators;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Strategies.Parameters;
@@ -91,16 +92,23 @@ public sealed class MovingAverageCrossover(ParameterSet parameters) : PerSymbolS
             return;
         }
 
-        var fast = state.Fast.Value;
-        var slow = state.Slow.Value;
-
         var previous = state.Sign;
         state.Sign = sign;
-        if (previous == 0)
+        if (previous != 0) // on the first ready bar there is no cross yet
         {
-            return; // first ready bar: no cross yet
+            OnCross(context, bar, state, sign);
         }
+    }
 
+    /// <summary>
+    /// The averages crossed: the signal. Kept out of the per-bar method on purpose: inlined there, its decimal and
+    /// signal temporaries gave every bar a stack frame of over a kilobyte, zeroed on each call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OnCross(IStrategyContext context, in Bar bar, State state, int sign)
+    {
+        var fast = state.Fast.Value;
+        var slow = state.Slow.Value;
         var position = context.PositionOf(bar.Symbol);
         var strength = slow == 0m ? 1m : Math.Min(1m, Math.Abs(fast - slow) / slow * 100m);
         var indicators = new IndicatorSnapshot(_names, _names.Length == 2 ? [fast, slow] : [slow]);
