@@ -32,6 +32,9 @@ public sealed partial class PaperExchange
     /// <summary>Restored DAY orders whose submission time is unknown: they take the session of the next instant we see.</summary>
     private readonly List<BookEntry> _pendingDayExpiry = [];
 
+    /// <summary>An entry of a submit that did not rest, for the next submit to reuse (one allocation less per such order).</summary>
+    private BookEntry? _spare;
+
     /// <summary>Scratch for the events of the call in progress (calls never nest: not thread-safe, see above).</summary>
     private readonly List<ExchangeEvent> _events = [];
     private long _nextSequence = 1;
@@ -77,6 +80,17 @@ public sealed partial class PaperExchange
     public IReadOnlyList<ExchangeEvent> Submit(Guid accountId, Order order, DateTimeOffset now)
     {
         var entry = NewEntry(accountId, order);
+        var events = Submit(accountId, order, entry, now);
+        if (entry.Queue is null)
+        {
+            _spare = entry; // it did not rest, so nothing refers to it any more
+        }
+
+        return events;
+    }
+
+    private ExchangeEvent[] Submit(Guid accountId, Order order, BookEntry entry, DateTimeOffset now)
+    {
         _events.Clear(); // in case a fee or slippage model threw in the previous call
         var book = BookFor(order.Symbol);
         ResolvePendingDayExpiries(now);
@@ -269,20 +283,9 @@ public sealed partial class PaperExchange
             throw new ArgumentException($"Order {order.OrderId} is already working.", nameof(order));
         }
 
-        return new BookEntry
-        {
-            OrderId = order.OrderId,
-            AccountId = accountId,
-            Symbol = order.Symbol,
-            Side = order.Side,
-            Type = order.Type,
-            TimeInForce = order.TimeInForce,
-            LimitPrice = order.LimitPrice,
-            StopPrice = order.StopPrice,
-            Sequence = _nextSequence++,
-            Remaining = order.RemainingQuantity,
-            HasFilled = order.FilledQuantity > 0m,
-        };
+        var entry = _spare ?? new BookEntry();
+        _spare = null;
+        return entry.Init(accountId, order, _nextSequence++);
     }
 
     private SymbolBook BookFor(string symbol)

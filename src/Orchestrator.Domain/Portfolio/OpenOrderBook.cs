@@ -132,7 +132,8 @@ internal sealed class OpenOrderBook
     private static decimal RoomToReduce(OrderSide side, decimal position) =>
         side == OrderSide.Buy ? Math.Max(0m, -position) : Math.Max(0m, position);
 
-    private sealed record OpenOrder(Order Order, decimal ReferencePrice);
+    /// <summary>A struct: the list node holds it, one object per open order instead of two.</summary>
+    private readonly record struct OpenOrder(Order Order, decimal ReferencePrice);
 
     private sealed class SideOrders
     {

@@ -26,6 +26,13 @@ public sealed class PositionBook(Func<Guid>? newId = null)
 
     public PositionChange Apply(string symbol, OrderSide side, decimal quantity, decimal price, DateTimeOffset at)
     {
+        var (opened, updated, closed) = Change(symbol, side, quantity, price, at);
+        return new PositionChange(opened, updated, closed);
+    }
+
+    /// <summary><see cref="Apply"/> as a tuple: the backtester applies a fill per order and reads no change record.</summary>
+    internal (Position? Opened, Position? Updated, Position? Closed) Change(string symbol, OrderSide side, decimal quantity, decimal price, DateTimeOffset at)
+    {
         if (quantity <= 0m || price <= 0m)
         {
             throw new ArgumentException($"A fill needs a positive quantity and price, not {quantity} @ {price}.");
@@ -34,26 +41,26 @@ public sealed class PositionBook(Func<Guid>? newId = null)
         var signed = side == OrderSide.Buy ? quantity : -quantity;
         if (!_open.TryGetValue(symbol, out var position))
         {
-            return new PositionChange(OpenNew(symbol, signed, price, at), null, null);
+            return (OpenNew(symbol, signed, price, at), null, null);
         }
 
         if ((position.Quantity > 0m) == (signed > 0m))
         {
             position.Increase(quantity, price, at);
-            return new PositionChange(null, position, null);
+            return (null, position, null);
         }
 
         var closing = Math.Min(quantity, Math.Abs(position.Quantity));
         position.Reduce(closing, price, at);
         if (position.Quantity != 0m)
         {
-            return new PositionChange(null, position, null);
+            return (null, position, null);
         }
 
         _open.Remove(symbol);
         var rest = quantity - closing;
         var flipped = rest > 0m ? OpenNew(symbol, signed > 0m ? rest : -rest, price, at) : null;
-        return new PositionChange(flipped, null, position);
+        return (flipped, null, position);
     }
 
     /// <summary>Puts a stored open position back (a restart).</summary>

@@ -102,12 +102,14 @@ public sealed partial class TradingAccount
     /// </summary>
     public AccountChange ApplyExecution(Execution execution)
     {
-        var (order, position) = Fill(execution);
-        return new AccountChange(order, execution, position, Balance());
+        var order = Fill(execution, out var position);
+        return new AccountChange(order, execution, new PositionChange(position.Opened, position.Updated, position.Closed), Balance());
     }
 
     /// <summary><see cref="ApplyExecution"/> without the <see cref="AccountChange"/> (see <see cref="Cancel"/>).</summary>
-    internal (Order Order, PositionChange Position) Fill(Execution execution)
+    internal Order Fill(Execution execution) => Fill(execution, out _);
+
+    private Order Fill(Execution execution, out (Position? Opened, Position? Updated, Position? Closed) position)
     {
         ArgumentNullException.ThrowIfNull(execution);
         var order = Tracked(execution.OrderId);
@@ -122,13 +124,13 @@ public sealed partial class TradingAccount
         _open.Filled(order.OrderId, execution.Quantity);
         var notional = execution.Quantity * execution.Price;
         Cash += (execution.Side == OrderSide.Buy ? -notional : notional) - execution.Commission;
-        var position = Positions.Apply(execution.Symbol, execution.Side, execution.Quantity, execution.Price, execution.ExchangeTime);
+        position = Positions.Change(execution.Symbol, execution.Side, execution.Quantity, execution.Price, execution.ExchangeTime);
         if (order.Status.IsTerminal())
         {
             _open.Remove(order.OrderId);
         }
 
-        return (order, position);
+        return order;
     }
 
     public AccountChange ApplyCancel(Guid orderId, DateTimeOffset at, string? reason) =>

@@ -9,15 +9,15 @@ namespace Orchestrator.Domain.Matching.Book;
 /// </summary>
 internal sealed class BookEntry
 {
-    public required Guid OrderId;
-    public required Guid AccountId;
-    public required string Symbol;
-    public required OrderSide Side;
-    public required OrderType Type;
-    public required TimeInForce TimeInForce;
-    public required decimal? LimitPrice;
-    public required decimal? StopPrice;
-    public required long Sequence;
+    public Guid OrderId;
+    public Guid AccountId;
+    public string Symbol = string.Empty;
+    public OrderSide Side;
+    public OrderType Type;
+    public TimeInForce TimeInForce;
+    public decimal? LimitPrice;
+    public decimal? StopPrice;
+    public long Sequence;
     public decimal Remaining;
     public bool HasFilled;
     public bool Triggered;
@@ -38,6 +38,32 @@ internal sealed class BookEntry
 
     /// <summary>A stop or stop-limit still waiting for its stop price.</summary>
     public bool IsWaitingStop => !Triggered && Type is OrderType.Stop or OrderType.StopLimit;
+
+    /// <summary>
+    /// Sets every field for a new working order: a fresh entry, or one the exchange reuses (an entry that never rested,
+    /// as most market orders in a backtest, is referenced by nothing once its submit returns).
+    /// </summary>
+    public BookEntry Init(Guid accountId, Order order, long sequence)
+    {
+        OrderId = order.OrderId;
+        AccountId = accountId;
+        Symbol = order.Symbol;
+        Side = order.Side;
+        Type = order.Type;
+        TimeInForce = order.TimeInForce;
+        LimitPrice = order.LimitPrice;
+        StopPrice = order.StopPrice;
+        Sequence = sequence;
+        Remaining = order.RemainingQuantity;
+        HasFilled = order.FilledQuantity > 0m;
+        Triggered = false;
+        TriggeredInRound = -1;
+        ExpiresAt = null;
+        Queue = null;
+        Ladder = null;
+        Done = false;
+        return this;
+    }
 
     public RestingOrder Snapshot() =>
         new(OrderId, AccountId, Symbol, Side, Type, Remaining, LimitPrice, StopPrice, Triggered, Sequence, ExpiresAt);
