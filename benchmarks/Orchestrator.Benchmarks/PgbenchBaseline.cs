@@ -43,7 +43,8 @@ public static partial class PgbenchBaseline
             '{"accountId":"0191f0c6-2222-7000-8000-000000000002","clientOrderId":"c","symbol":"ACME","side":"BUY","orderType":"LIMIT","quantity":10,"limitPrice":95,"stopPrice":null,"timeInForce":"GTC","goodTillDate":null,"status":"NEW","rejectionReason":null}'::jsonb,
             '127.0.0.1', 'bench', 'POST /api/v1/orders' FROM bench_accounts WHERE n = :client_id % (SELECT count(*) FROM bench_accounts);
         INSERT INTO account_balances (account_id, currency, cash_balance, buying_power, portfolio_value, margin_used, margin_available, recorded_at)
-        SELECT account_id, 'USD', 1000000, 990000, 1000000, 0, 990000, clock_timestamp() FROM bench_accounts WHERE n = :client_id % (SELECT count(*) FROM bench_accounts);
+        SELECT account_id, 'USD', 1000000, 990000, 1000000, 0, 990000, clock_timestamp() FROM bench_accounts WHERE n = :client_id % (SELECT count(*) FROM bench_accounts)
+        ON CONFLICT DO NOTHING;
         INSERT INTO api_usage (user_id, endpoint, http_method, response_time_ms, status_code, request_size_bytes, response_size_bytes, ip_address, user_agent)
         SELECT user_id, '/api/v1/orders', 'POST', 3, 201, 220, 640, '127.0.0.1', 'bench' FROM bench_accounts WHERE n = :client_id % (SELECT count(*) FROM bench_accounts);
         COMMIT;

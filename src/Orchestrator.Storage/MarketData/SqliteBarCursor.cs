@@ -8,7 +8,7 @@ namespace Orchestrator.Storage.MarketData;
 
 /// <summary>
 /// One query over <c>market_data_1m</c> on SQLite, stepped row by row through SQLite's own API on the connection's
-/// handle, its columns decoded from their bytes (<see cref="SqliteBarText"/>) into <see cref="Current"/>.
+/// handle, its columns (<see cref="SqliteColumns"/>) decoded from their bytes (<see cref="SqliteBarText"/>) into <see cref="Current"/>.
 /// Microsoft.Data.Sqlite would build a string per value and parse it (its GetBytes even opens a blob handle per
 /// call); a read of millions of bars spends most of its time there. The row's symbol is the cursor's own when it
 /// reads one symbol, else taken from a small cache, so no string is built per row either.
@@ -22,6 +22,8 @@ internal sealed class SqliteBarCursor : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly string? _symbol;
     private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal);
+    private readonly SqliteColumns _columns;
+    private bool _referenced;
 
     /// <param name="parameters">Named parameters ("@name") and their text values.</param>
     /// <param name="symbol">The one symbol the query selects, or null when its rows may be of any symbol.</param>
@@ -29,12 +31,24 @@ internal sealed class SqliteBarCursor : IDisposable
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
-        foreach (var (name, value) in parameters)
+        try
         {
-            Check(raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, name), value));
+            foreach (var (name, value) in parameters)
+            {
+                Check(raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, name), value));
+            }
+
+            // Keeps the statement's pointer valid for SqliteColumns' direct calls until Dispose.
+            _statement.DangerousAddRef(ref _referenced);
+        }
+        catch
+        {
+            _statement.Dispose();
+            throw;
         }
 
         _symbol = symbol;
+        _columns = new SqliteColumns(_statement);
     }
 
     public StoredBar Current { get; private set; }
@@ -53,12 +67,12 @@ internal sealed class SqliteBarCursor : IDisposable
         var low = Price(4);
         var close = Price(5);
         // column_int64 of NULL is 0, the volume a missing one means; a NULL price reads as no text at all.
-        var volume = raw.sqlite3_column_int64(_statement, 6);
+        var volume = _columns.Int64(6);
         var vwap = OptionalPrice(7);
         var bid = OptionalPrice(8);
         var ask = OptionalPrice(9);
-        decimal? bidSize = IsNull(10) ? null : raw.sqlite3_column_int(_statement, 10);
-        decimal? askSize = IsNull(11) ? null : raw.sqlite3_column_int(_statement, 11);
+        decimal? bidSize = _columns.IsNull(10) ? null : _columns.Int64(10);
+        decimal? askSize = _columns.IsNull(11) ? null : _columns.Int64(11);
         Current = new StoredBar(new Bar(symbol, start, MinuteBars.Period, open, high, low, close, volume), vwap, bid, ask, bidSize, askSize);
         return true;
     }
@@ -87,10 +101,7 @@ internal sealed class SqliteBarCursor : IDisposable
         }
     }
 
-    private bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
-
-    /// <summary>The column as text bytes (SQLite converts a number to its text first); empty for NULL.</summary>
-    private ReadOnlySpan<byte> Text(int column) => raw.sqlite3_column_blob(_statement, column);
+    private ReadOnlySpan<byte> Text(int column) => _columns.Text(column);
 
     private decimal Price(int column) => Parse(Text(column));
 
@@ -140,5 +151,14 @@ internal sealed class SqliteBarCursor : IDisposable
         }
     }
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        if (_referenced)
+        {
+            _statement.DangerousRelease();
+            _referenced = false;
+        }
+
+        _statement.Dispose();
+    }
 }
