@@ -69,7 +69,8 @@ public sealed record LiveLoopMachine(double ProcessCpu, double PostgresCpu, doub
         }
     }
 
-    private static double ReadPostgresCpu()
+    /// <summary>CPU seconds the PostgreSQL processes have used so far (utime + stime from /proc; 0 where there is none).</summary>
+    public static double ReadPostgresCpu()
     {
         var ticks = 0L;
         foreach (var dir in SafeDirectories("/proc"))

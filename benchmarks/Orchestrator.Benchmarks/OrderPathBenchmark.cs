@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -47,6 +48,7 @@ public static class OrderPathBenchmark
             await app.StartAsync();
             OrderLoad.Result result;
             List<Guid> accounts;
+            var cpu = (Postgres: 0.0, Process: 0.0);
             try
             {
                 var baseAddress = new Uri(app.Urls.First());
@@ -55,7 +57,9 @@ public static class OrderPathBenchmark
                 accounts = await CreateAccountsAsync(http, accountCount);
                 // A young process runs much of this path as tier-0 code with the JIT busy re-compiling: warm it first.
                 await OrderLoad.RunAsync(http, accounts, "warm", warmup, clients);
+                var cpuBefore = (Postgres: LiveLoopMachine.ReadPostgresCpu(), Process: Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
                 result = await OrderLoad.RunAsync(http, accounts, "run", seconds, clients);
+                cpu = (LiveLoopMachine.ReadPostgresCpu() - cpuBefore.Postgres, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore.Process);
             }
             finally
             {
@@ -72,6 +76,7 @@ public static class OrderPathBenchmark
             Console.WriteLine($"| pgbench: the rows one order commits (order, claim, audit, balance, usage), one order per transaction | {pathTps:N0} | | | |");
             Console.WriteLine($"| POST /api/v1/orders with X-API-Key ({result.Orders:N0} orders, {result.Fills:N0} market fills) | {result.OrdersPerSecond:N0} | {result.P50:N1} ms | {result.P99:N1} ms | {ratio:N2} |");
             Console.WriteLine($"Ratio to the order path's own rows: {result.OrdersPerSecond / pathTps:N2} (the same writes as the API, without the server).");
+            Console.WriteLine($"CPU per order over the run: PostgreSQL {cpu.Postgres * 1000 / Math.Max(1, result.Orders):N2} ms, this process (server and load generator) {cpu.Process * 1000 / Math.Max(1, result.Orders):N2} ms.");
             Console.WriteLine($"Targets: ratio >= 0.50 ({(ratio >= 0.5 ? "met" : "missed")}), p99 < 20 ms ({(result.P99 < 20 ? "met" : "missed")}).");
             return 0;
         }
