@@ -82,7 +82,7 @@ internal sealed class SqliteBarCursor : IDisposable
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var result = raw.sqlite3_step(_statement);
+            var result = _columns.Step();
             switch (result)
             {
                 case raw.SQLITE_ROW:

@@ -5,7 +5,7 @@ using SQLitePCL;
 namespace Orchestrator.Storage.MarketData;
 
 /// <summary>
-/// Column values of a stepped SQLite statement. SQLitePCLRaw marshals the statement's SafeHandle on every call (a
+/// Steps an SQLite statement and reads its column values. SQLitePCLRaw marshals the statement's SafeHandle on every call (a
 /// reference count taken and dropped) and reads a text value in two calls through an interface; a bar has a dozen
 /// columns, so over a million rows that is most of the read. When the e_sqlite3 library SQLitePCLRaw loaded exposes
 /// its functions, they are called directly through function pointers on the raw statement pointer (the cursor keeps
@@ -37,6 +37,9 @@ internal readonly unsafe struct SqliteColumns
         return text == IntPtr.Zero ? default : new ReadOnlySpan<byte>((void*)text, native.ColumnBytes(_pointer, column));
     }
 
+    /// <summary>sqlite3_step: SQLITE_ROW, SQLITE_DONE or an error code.</summary>
+    public int Step() => Native is { } native ? native.Step(_pointer) : raw.sqlite3_step(_statement);
+
     public long Int64(int column) => Native is { } native ? native.ColumnInt64(_pointer, column) : raw.sqlite3_column_int64(_statement, column);
 
     public bool IsNull(int column) =>
@@ -44,6 +47,7 @@ internal readonly unsafe struct SqliteColumns
 
     private sealed class Exports
     {
+        public required delegate* unmanaged<IntPtr, int> Step { get; init; }
         public required delegate* unmanaged<IntPtr, int, IntPtr> ColumnBlob { get; init; }
         public required delegate* unmanaged<IntPtr, int, int> ColumnBytes { get; init; }
         public required delegate* unmanaged<IntPtr, int, long> ColumnInt64 { get; init; }
@@ -54,6 +58,7 @@ internal readonly unsafe struct SqliteColumns
         {
             var provider = Type.GetType("SQLitePCL.SQLite3Provider_e_sqlite3, SQLitePCLRaw.provider.e_sqlite3")?.Assembly ?? Assembly.GetExecutingAssembly();
             if (!NativeLibrary.TryLoad("e_sqlite3", provider, null, out var library)
+                || !NativeLibrary.TryGetExport(library, "sqlite3_step", out var step)
                 || !NativeLibrary.TryGetExport(library, "sqlite3_column_blob", out var blob)
                 || !NativeLibrary.TryGetExport(library, "sqlite3_column_bytes", out var bytes)
                 || !NativeLibrary.TryGetExport(library, "sqlite3_column_int64", out var int64)
@@ -64,6 +69,7 @@ internal readonly unsafe struct SqliteColumns
 
             return new Exports
             {
+                Step = (delegate* unmanaged<IntPtr, int>)step,
                 ColumnBlob = (delegate* unmanaged<IntPtr, int, IntPtr>)blob,
                 ColumnBytes = (delegate* unmanaged<IntPtr, int, int>)bytes,
                 ColumnInt64 = (delegate* unmanaged<IntPtr, int, long>)int64,
