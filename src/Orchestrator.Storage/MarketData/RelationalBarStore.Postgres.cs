@@ -74,7 +74,8 @@ public sealed partial class RelationalBarStore
             catch
             {
                 // The source failed: the batch in flight still commits (or fails) before the session is closed.
-                if (await Task.WhenAny(write) == write && write.IsCompletedSuccessfully)
+                await Task.WhenAny(write);
+                if (write.IsCompletedSuccessfully)
                 {
                     progress?.Report(total + batch.Count);
                 }
