@@ -12,8 +12,8 @@ namespace Orchestrator.Storage.MarketData;
 /// <summary>
 /// 1-minute bars in <c>market_data_1m</c>, written and read with plain ADO.NET (no change tracking on a path that moves
 /// millions of rows). Writes take the fastest path each provider offers (<see cref="WriteAsync"/>); reads stream rows
-/// in time order, one at a time (on SQLite straight from SQLite's own API, see <see cref="ReadSqlite"/>). Rows match EF Core's model exactly (<c>OrchestratorDbContext.MarketData1m</c>):
-/// on SQLite decimals are text in Microsoft.Data.Sqlite's format and instants UTC text 'yyyy-MM-dd HH:mm:ss.FFFFFFF'.
+/// in time order, one at a time (on SQLite straight from SQLite's own API, see <see cref="ReadSqlite"/>). Rows match
+/// EF Core's model exactly (<c>OrchestratorDbContext.MarketData1m</c>): on SQLite decimals are text in Microsoft.Data.Sqlite's format and instants UTC text 'yyyy-MM-dd HH:mm:ss.FFFFFFF'.
 /// </summary>
 public sealed partial class RelationalBarStore(ConnectionFactory connections) : IBarStore
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -79,7 +80,8 @@ internal sealed class SqliteBarCursor : IDisposable
 
     private bool Step()
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        // Stamped only when a lock is first in the way: this runs once per row.
+        var busySince = 0L;
         while (true)
         {
             var result = _columns.Step();
@@ -89,9 +91,11 @@ internal sealed class SqliteBarCursor : IDisposable
                     return true;
                 case raw.SQLITE_DONE:
                     return false;
-                // A read takes its snapshot at the first step; only then may a writer's lock be in the way (a
-                // statement prepared with prepare_v2 may simply be stepped again).
-                case raw.SQLITE_BUSY or raw.SQLITE_LOCKED when waited.Elapsed < BusyTimeout:
+                // A writer's lock in the way (in WAL mode only while the read takes its snapshot): a statement
+                // prepared with prepare_v2 may simply be stepped again.
+                case raw.SQLITE_BUSY or raw.SQLITE_LOCKED
+                    when busySince == 0 || Stopwatch.GetElapsedTime(busySince) < BusyTimeout:
+                    busySince = busySince == 0 ? Stopwatch.GetTimestamp() : busySince;
                     Thread.Sleep(5);
                     break;
                 default:
