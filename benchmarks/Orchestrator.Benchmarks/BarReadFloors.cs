@@ -5,11 +5,25 @@ namespace Orchestrator.Benchmarks;
 
 /// <summary>
 /// Each store's own floor for the bars benchmark's read, measured in the same run: the store's engine producing the same
-/// rows with no decoding into bars on our side. PostgreSQL's is psql's binary \copy (in <see cref="BarsBenchmark"/>).
+/// rows with no decoding into bars on our side.
 /// </summary>
 internal static class BarReadFloors
 {
     public const string Sqlite3Path = "/usr/bin/sqlite3";
+
+    private const string Columns = "symbol, timestamp, open_price, high_price, low_price, close_price, volume, vwap, bid, ask, bid_size, ask_size";
+
+    /// <summary>
+    /// psql copying the store's query (the symbols, the range, the store's order) in binary to /dev/null: PostgreSQL and
+    /// the transfer alone.
+    /// </summary>
+    public static Task<double> PostgresAsync(string connectionString, string[] symbols, DateTimeOffset from, DateTimeOffset to)
+    {
+        var list = string.Join(",", symbols.Select(s => $"'{s}'"));
+        var query = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT {Columns} FROM market_data_1m WHERE symbol = ANY(ARRAY[{list}]) AND timestamp >= '{from.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00' AND timestamp < '{to.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00' ORDER BY timestamp, symbol COLLATE \"C\"");
+        return BarsBenchmark.PsqlAsync(connectionString, $"\\copy ({query}) TO '/dev/null' WITH (FORMAT binary)");
+    }
 
     /// <summary>
     /// The sqlite3 shell running the range's query (every symbol, in the (timestamp, symbol) index's order) with its
@@ -26,7 +40,7 @@ internal static class BarReadFloors
         info.ArgumentList.Add(file);
         info.ArgumentList.Add(".output /dev/null");
         info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture,
-            $"SELECT symbol, timestamp, open_price, high_price, low_price, close_price, volume, vwap, bid, ask, bid_size, ask_size FROM market_data_1m WHERE timestamp >= '{from.UtcDateTime:yyyy-MM-dd HH:mm:ss}' AND timestamp < '{to.UtcDateTime:yyyy-MM-dd HH:mm:ss}' ORDER BY timestamp, symbol"));
+            $"SELECT {Columns} FROM market_data_1m WHERE timestamp >= '{from.UtcDateTime:yyyy-MM-dd HH:mm:ss}' AND timestamp < '{to.UtcDateTime:yyyy-MM-dd HH:mm:ss}' ORDER BY timestamp, symbol"));
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();

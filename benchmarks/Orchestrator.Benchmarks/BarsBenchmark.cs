@@ -17,7 +17,7 @@ namespace Orchestrator.Benchmarks;
 /// database when one answers; then a streamed read in time order of 1,000,000 of them back from each.
 /// <c>ORCHESTRATOR_BENCH_POSTGRES=... dotnet run -c Release --project benchmarks/Orchestrator.Benchmarks -- bars [N]</c>
 /// (ORCHESTRATOR_BENCH_INFLUX_URL, default http://127.0.0.1:8086). A second argument <c>postgres</c> skips SQLite and
-/// InfluxDB (the issue's targets are PostgreSQL's).
+/// InfluxDB (the import target is PostgreSQL's).
 /// </summary>
 public static class BarsBenchmark
 {
@@ -107,12 +107,8 @@ public static class BarsBenchmark
             // What autovacuum would soon do after a bulk load: statistics for the planner.
             await BenchDatabases.ExecuteAsync(database, "ANALYZE market_data_1m");
             rows.AddRange(await ReadTwiceAsync("PostgreSQL", store, names, from, to));
-            for (var pass = 0; pass < 2; pass++)
-            {
-                var seconds = await CopyOutAsync(database, names, from, to);
-                rows.Add(new Row($"psql `\\copy (the store's query) TO /dev/null (FORMAT binary)`, the read's floor, {(pass == 0 ? "first" : "second")} run", readCount, seconds, Verdict(readCount / seconds)));
-                Console.Error.WriteLine($"bars: {rows[^1].Name}: {seconds:N2} s");
-            }
+            rows.AddRange(await FloorTwiceAsync("psql `\\copy (the store's query) TO /dev/null (FORMAT binary)`", readCount,
+                async () => await BarReadFloors.PostgresAsync(database, names, from, to)));
         }
         finally
         {
@@ -138,11 +134,7 @@ public static class BarsBenchmark
             Console.Error.WriteLine($"bars: SQLite import {rows[^1].PerSecond:N0} rows/s");
             rows.AddRange(await ReadTwiceAsync("SQLite", store, names, from, to));
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            for (var pass = 0; pass < 2 && await BarReadFloors.SqliteAsync(file, from, to) is { } seconds; pass++)
-            {
-                rows.Add(new Row($"sqlite3 shell: the range's query to /dev/null, the read's floor, {(pass == 0 ? "first" : "second")} run", readCount, seconds, Verdict(readCount / seconds)));
-                Console.Error.WriteLine($"bars: {rows[^1].Name}: {seconds:N2} s");
-            }
+            rows.AddRange(await FloorTwiceAsync("sqlite3 shell: the range's query to /dev/null", readCount, () => BarReadFloors.SqliteAsync(file, from, to)));
         }
         finally
         {
@@ -170,12 +162,8 @@ public static class BarsBenchmark
                     rows.Add(await ImportAsync("InfluxDB: InfluxBarStore.WriteAsync (line protocol, 5,000 points per gzip POST)", store, Bars()));
                     Console.Error.WriteLine($"bars: InfluxDB import {rows[^1].PerSecond:N0} rows/s");
                     rows.AddRange(await ReadTwiceAsync("InfluxDB", store, names, from, to));
-                    for (var pass = 0; pass < 2; pass++)
-                    {
-                        var seconds = await BarReadFloors.InfluxAsync(http, influxUrl, influxDatabase, names, from, to);
-                        rows.Add(new Row($"InfluxDB answering the store's query, body discarded, the read's floor, {(pass == 0 ? "first" : "second")} run", readCount, seconds, Verdict(readCount / seconds)));
-                        Console.Error.WriteLine($"bars: {rows[^1].Name}: {seconds:N2} s");
-                    }
+                    rows.AddRange(await FloorTwiceAsync("InfluxDB answering the store's query, body discarded", readCount,
+                        async () => await BarReadFloors.InfluxAsync(http, influxUrl, influxDatabase, names, from, to)));
                 }
                 finally
                 {
@@ -211,6 +199,19 @@ public static class BarsBenchmark
         {
             Console.WriteLine(note);
         }
+    }
+
+    /// <summary>A store's own floor for the read, measured twice as the read is; nothing when it cannot be measured here.</summary>
+    private static async Task<List<Row>> FloorTwiceAsync(string name, long rows, Func<Task<double?>> measure)
+    {
+        var result = new List<Row>();
+        for (var pass = 0; pass < 2 && await measure() is { } seconds; pass++)
+        {
+            result.Add(new Row($"{name}, the read's floor, {(pass == 0 ? "first" : "second")} run", rows, seconds, Verdict(rows / seconds)));
+            Console.Error.WriteLine($"bars: {result[^1].Name}: {seconds:N2} s");
+        }
+
+        return result;
     }
 
     private static async Task<Row> ImportAsync(string name, IBarStore store, IEnumerable<StoredBar> bars)
@@ -288,20 +289,8 @@ public static class BarsBenchmark
     private static Task<double> CopyAsync(string connectionString, string csv) =>
         PsqlAsync(connectionString, $"\\copy bench_bars FROM '{csv}' WITH (FORMAT csv)");
 
-    /// <summary>
-    /// The database's own floor for the read: psql copying the store's query (all symbols of the range, in the store's
-    /// order) in binary to /dev/null, so only PostgreSQL and the transfer count, no decoding into objects.
-    /// </summary>
-    private static Task<double> CopyOutAsync(string connectionString, string[] symbols, DateTimeOffset from, DateTimeOffset to)
-    {
-        var list = string.Join(",", symbols.Select(s => $"'{s}'"));
-        var query = string.Create(CultureInfo.InvariantCulture,
-            $"SELECT symbol, timestamp, open_price, high_price, low_price, close_price, volume, vwap, bid, ask, bid_size, ask_size FROM market_data_1m WHERE symbol = ANY(ARRAY[{list}]) AND timestamp >= '{from.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00' AND timestamp < '{to.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00' ORDER BY timestamp, symbol COLLATE \"C\"");
-        return PsqlAsync(connectionString, $"\\copy ({query}) TO '/dev/null' WITH (FORMAT binary)");
-    }
-
     /// <summary>Runs one psql meta-command against the database; answers psql's whole run, in seconds.</summary>
-    private static async Task<double> PsqlAsync(string connectionString, string command)
+    internal static async Task<double> PsqlAsync(string connectionString, string command)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var info = new ProcessStartInfo(PsqlPath)
