@@ -28,6 +28,10 @@ public static class CommandErrors
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }
+        catch (Orchestrator.Server.Trading.TradingOwnedElsewhereException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
         catch (FormatException ex)
         {
             // Malformed command-line switches or configuration values.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Trading;
 using Orchestrator.Server.Orchestration;
 using Orchestrator.Storage.Migrations;
 using Orchestrator.Storage.Model;
@@ -42,6 +43,8 @@ public static class RunCommand
 
             using var host = OrchestratorHeadless.Build([.. switches], services => services.AddOrchestratorDemo());
             await DbCommands.MigrateAsync(host.Services.GetRequiredService<Migrator>(), ct);
+            // One process runs trading on a database: refuse (exit 2, naming the holder) rather than wait as a standby.
+            await host.Services.GetRequiredService<TradingOwnership>().AcquireAsync(TimeSpan.FromSeconds(5), ct);
             var demoOptions = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
             if (await DemoData.EnsureAsync(host.Services, TimeProvider.System, ct) is { } demo)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Trading;
 using Orchestrator.Storage.Migrations;
 
 namespace Orchestrator.Cli.Commands;
@@ -37,6 +38,8 @@ public static class ServeCommand
 
             var app = OrchestratorServer.Build([.. switches], services: services => services.AddOrchestratorDemo());
             await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), ct);
+            // One process runs trading on a database: refuse (exit 2, naming the holder) rather than wait as a standby.
+            await app.Services.GetRequiredService<TradingOwnership>().AcquireAsync(TimeSpan.FromSeconds(5), ct);
             if (await DemoData.EnsureAsync(app.Services, TimeProvider.System, ct) is { } demo)
             {
                 var url = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? ServerDefaults.Urls).Split(';')[0];

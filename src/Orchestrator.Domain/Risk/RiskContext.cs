@@ -33,6 +33,10 @@ public sealed partial class RiskContext
     /// <param name="correlations">Return correlations; none when null.</param>
     /// <param name="killSwitch">The user's kill switch.</param>
     /// <param name="userMaxDailyLoss">The user's own <c>users.max_daily_loss</c>, beside the profile's.</param>
+    /// <param name="otherAccountsDailyPnl">
+    /// The day's P&amp;L of the user's other accounts (in this account's currency): the daily loss limit is the user's, so
+    /// the loss it is held against is the sum over the user's accounts.
+    /// </param>
     public RiskContext(
         RiskProfile profile,
         decimal cash,
@@ -41,7 +45,8 @@ public sealed partial class RiskContext
         IReadOnlyDictionary<string, string>? sectors = null,
         CorrelationMatrix? correlations = null,
         KillSwitchState killSwitch = KillSwitchState.Active,
-        decimal? userMaxDailyLoss = null)
+        decimal? userMaxDailyLoss = null,
+        decimal otherAccountsDailyPnl = 0m)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(positions);
@@ -50,6 +55,7 @@ public sealed partial class RiskContext
         Correlations = correlations ?? CorrelationMatrix.Empty;
         KillSwitch = killSwitch;
         UserMaxDailyLoss = userMaxDailyLoss;
+        OtherAccountsDailyPnl = otherAccountsDailyPnl;
         DailyLossLimit = DailyLoss.Limit(userMaxDailyLoss, profile.MaxDailyLoss);
         Limits = new ScreenLimits(profile);
         _cash = cash;
@@ -98,8 +104,11 @@ public sealed partial class RiskContext
 
     public decimal GrossExposure { get; private set; }
 
-    /// <summary>Equity − <see cref="SessionOpenEquity"/>: negative is a loss.</summary>
-    public decimal DailyPnl => Equity - _sessionOpenEquity;
+    /// <summary>The day's P&amp;L of the user's other accounts, counted in <see cref="DailyPnl"/>.</summary>
+    public decimal OtherAccountsDailyPnl { get; }
+
+    /// <summary>The user's day: equity − <see cref="SessionOpenEquity"/> + <see cref="OtherAccountsDailyPnl"/>; negative is a loss.</summary>
+    public decimal DailyPnl => Equity - _sessionOpenEquity + OtherAccountsDailyPnl;
 
     /// <summary>How many symbols are held long.</summary>
     public int LongPositions { get; private set; }

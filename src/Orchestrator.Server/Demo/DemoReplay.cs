@@ -19,8 +19,8 @@ namespace Orchestrator.Server.Demo;
 /// first day, so bar times go back once per loop (about half an hour at 60× for five days). Real symbols are
 /// never replayed.
 /// </summary>
-public sealed partial class DemoReplay(ConnectionFactory connections, IBarStore bars, ReplayFeed replay, IOptions<DemoOptions> options, TimeProvider time,
-    ILogger<DemoReplay> log) : BackgroundService
+public sealed partial class DemoReplay(ConnectionFactory connections, IBarStore bars, ReplayFeed replay, Trading.TradingOwnership ownership,
+    IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoReplay> log) : BackgroundService
 {
     /// <summary>How far back from the newest bar the replay looks for the first day (the demo universe holds five trading days).</summary>
     private const int LookbackDays = 14;
@@ -33,6 +33,8 @@ public sealed partial class DemoReplay(ConnectionFactory connections, IBarStore 
             return;
         }
 
+        // The market of the process that runs trading: a standby replays nothing until it takes over.
+        await ownership.WhenHeld.WaitAsync(stoppingToken);
         for (var loop = 1; !stoppingToken.IsCancellationRequested; loop++)
         {
             try

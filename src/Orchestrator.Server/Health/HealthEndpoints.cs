@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orchestrator.Server.Trading;
 using Orchestrator.Storage.Configuration;
 using Orchestrator.Storage.Migrations;
 
@@ -9,7 +10,20 @@ namespace Orchestrator.Server.Health;
 
 public static class HealthEndpoints
 {
-    public sealed record HealthReport(string Status, string Provider, bool DatabaseReachable, bool SchemaCurrent, int PendingMigrations, IReadOnlyList<string> ChangedMigrations);
+    /// <summary>The health report.</summary>
+    /// <param name="Status"><c>Healthy</c> when the database answers and its schema is current.</param>
+    /// <param name="Provider">The configured database.</param>
+    /// <param name="DatabaseReachable">Whether the database answered.</param>
+    /// <param name="SchemaCurrent">Whether every migration is applied and none has changed since.</param>
+    /// <param name="PendingMigrations">How many migrations are not applied yet.</param>
+    /// <param name="ChangedMigrations">Applied migrations whose files have changed since.</param>
+    /// <param name="Trading">
+    /// <c>running</c> when this process runs trading on the database (it holds the trading lease and has restored the
+    /// book); <c>waiting</c> while it waits for the database or, as a standby, for another process to stop trading;
+    /// <c>lost</c> once it lost the lease (it is shutting down). A standby is healthy: it answers everything but trading.
+    /// </param>
+    public sealed record HealthReport(
+        string Status, string Provider, bool DatabaseReachable, bool SchemaCurrent, int PendingMigrations, IReadOnlyList<string> ChangedMigrations, string Trading);
 
     /// <summary><c>GET /health</c>: 200 when the database answers and its schema is current, else 503.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -29,20 +43,21 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        Migrator migrator, DatabaseOptions database, CancellationToken ct)
+        Migrator migrator, DatabaseOptions database, TradingOwnership ownership, PaperBroker paper, CancellationToken ct)
     {
+        var trading = ownership.IsHeld ? paper.IsStarted ? "running" : "waiting" : ownership.WhenHeld.IsCompleted ? "lost" : "waiting";
         try
         {
             var status = await migrator.StatusAsync(ct);
             var pending = status.Count(s => s.State == MigrationState.Pending);
             var changed = status.Where(s => s.State == MigrationState.Changed).Select(s => s.Version).ToList();
             var current = pending == 0 && changed.Count == 0;
-            var report = new HealthReport(current ? "Healthy" : "Unhealthy", database.Provider.ToString(), true, current, pending, changed);
+            var report = new HealthReport(current ? "Healthy" : "Unhealthy", database.Provider.ToString(), true, current, pending, changed, trading);
             return current ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (DatabaseUnavailableException)
         {
-            var report = new HealthReport("Unhealthy", database.Provider.ToString(), false, false, 0, []);
+            var report = new HealthReport("Unhealthy", database.Provider.ToString(), false, false, 0, [], trading);
             return TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }

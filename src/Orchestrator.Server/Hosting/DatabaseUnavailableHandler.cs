@@ -18,21 +18,31 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
             return false;
         }
 
-        logger.LogError(exception, "Database unavailable while serving {Path}", httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        if (exception is Trading.TradingNotReadyException notReady)
+        {
+            // Our own message, written for the client: trading is starting, or runs in another process on the database.
+            logger.LogWarning("Trading unavailable while serving {Path}: {Reason}", httpContext.Request.Path, notReady.Message);
+            return await WriteAsync(httpContext, exception, "Trading unavailable", notReady.Message, "trading-unavailable");
+        }
+
+        logger.LogError(exception, "Database unavailable while serving {Path}", httpContext.Request.Path);
+        return await WriteAsync(httpContext, exception, "Database unavailable", "The database cannot be reached; try again shortly.", "database-unavailable");
+    }
+
+    private ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, string title, string detail, string type) =>
+        problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Database unavailable",
-                Detail = "The database cannot be reached; try again shortly.",
-                Type = ProblemDetailsSetup.TypeBase + "database-unavailable",
+                Title = title,
+                Detail = detail,
+                Type = ProblemDetailsSetup.TypeBase + type,
             },
         });
-    }
 
     /// <summary>
     /// Our own connection failures, and the driver's when EF Core opened the connection: PostgreSQL marks

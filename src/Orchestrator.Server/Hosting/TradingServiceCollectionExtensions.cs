@@ -47,12 +47,16 @@ public static class TradingServiceCollectionExtensions
         // The writers' risk checks need these, wherever trading is hosted (the server, or the CLI's headless runner).
         services.AddSingleton<Risk.DailyHistory>();
         services.AddSingleton<Risk.CorrelationEstimates>();
+        services.AddSingleton<UserDayPnl>();
         services.AddSingleton<TradingContext>();
+        services.AddSingleton<TradingOwnership>();
         services.AddSingleton<AccountWriters>();
         services.AddSingleton<MarketFeed>();
         // Raises risk alerts (RiskAlertPublisher): resolved only where the server hosts TradingStartup.
         services.AddSingleton<BrokerReconciler>();
+        // Takes the trading lease (or waits for it as a standby) before it restores the book.
         services.AddHostedService<TradingStartup>();
+        services.AddHostedService<TradingOwnershipWatch>();
         services.AddHostedService<PaperClock>();
         services.AddHostedService<SymbolDirectoryRefresher>();
         services.AddScoped<AccountService>();

@@ -49,12 +49,14 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
     private readonly TimeProvider _time;
     private readonly ILogger<StrategyRunner> _log;
     private readonly IBarStore _bars;
+    private readonly TradingOwnership _ownership;
     private Dictionary<string, StrategyUnit[]> _bySymbol = new(StringComparer.Ordinal);
 
     public StrategyRunner(ConnectionFactory connections, AccountWriters writers, TradingContext trading, StrategyTemplates templates, IUserEventHub events,
-        RiskAlertPublisher alerts, AuditTrail audit, KillSwitchService killSwitch, IServiceScopeFactory scopes, IOptions<StrategyRunnerOptions> options,
-        TimeProvider time, ILoggerFactory logs, IBarStore bars)
+        RiskAlertPublisher alerts, AuditTrail audit, KillSwitchService killSwitch, TradingOwnership ownership, IServiceScopeFactory scopes,
+        IOptions<StrategyRunnerOptions> options, TimeProvider time, ILoggerFactory logs, IBarStore bars)
     {
+        _ownership = ownership;
         _bars = bars;
         _connections = connections;
         _writers = writers;
@@ -141,8 +143,10 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
             return;
         }
 
-        // Off the host's start path, and again after a failure: an unreachable database must not stop the server.
+        // Off the host's start path, and again after a failure: an unreachable database must not stop the server. Only
+        // the process that runs trading runs strategies (a standby starts them when it takes over).
         await Task.Yield();
+        await _ownership.WhenHeld.WaitAsync(stoppingToken);
         while (true)
         {
             try

@@ -10,9 +10,11 @@ namespace Orchestrator.Server.Risk;
 /// <summary>
 /// Risk calculations on a schedule: every <c>Risk:CalculationInterval</c> (default one day; <c>00:00:00</c> turns it
 /// off) each user who holds an open position gets a fresh user-level calculation in <c>risk_calculations</c>. A
-/// failure for one user is logged and does not stop the others.
+/// failure for one user is logged and does not stop the others. Only the process that runs trading calculates on the
+/// schedule (<see cref="Trading.TradingOwnership"/>), so servers sharing a database store one calculation a round.
 /// </summary>
-public sealed partial class ScheduledRiskCalculations(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ScheduledRiskCalculations> log)
+public sealed partial class ScheduledRiskCalculations(IServiceScopeFactory scopes, IConfiguration configuration, Trading.TradingOwnership ownership, TimeProvider time,
+    ILogger<ScheduledRiskCalculations> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,7 +28,10 @@ public sealed partial class ScheduledRiskCalculations(IServiceScopeFactory scope
         using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await RunOnceAsync(stoppingToken);
+            if (ownership.IsHeld)
+            {
+                await RunOnceAsync(stoppingToken);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Orchestrator.Server.Auditing;
 using Orchestrator.Server.Orchestration;
+using Orchestrator.Server.Trading;
 using Orchestrator.Server.Validation;
 using Orchestrator.Storage.Model;
 
@@ -17,7 +18,7 @@ namespace Orchestrator.Server.Strategies;
 /// called: the runner writes the run state on its own connection (on SQLite a second writer would wait for ours).
 /// Stop is the reverse, and stopping a stopped strategy is no error. Every query is scoped to the caller.
 /// </summary>
-public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audit, StrategyRunner runner, TimeProvider time)
+public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audit, StrategyRunner runner, TradingOwnership ownership, TimeProvider time)
 {
     public const int MaxSymbols = 100;
 
@@ -29,6 +30,8 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Validates and stores the request, makes the strategy active, then starts it in the runner.</summary>
     public async Task<Outcome> StartAsync(Guid userId, Guid strategyId, StartStrategyRequest request, Actor actor, CancellationToken ct)
     {
+        // Strategies run where trading runs: elsewhere the start would be stored and run by no one (a 503, nothing stored).
+        ownership.EnsureHeld();
         if (await ActivateAsync(userId, strategyId, request, actor, ct) is { } refused)
         {
             return refused;
@@ -99,6 +102,7 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Makes the strategy inactive on its three rows (audited <c>STRATEGY_STOPPED</c>), then stops it in the runner (run state STOPPED).</summary>
     public async Task<Outcome> StopAsync(Guid userId, Guid strategyId, Actor actor, CancellationToken ct)
     {
+        ownership.EnsureHeld();
         await using (var transaction = await StrategyStore.BeginAsync(db, strategyId, ct))
         {
             if (await StrategyStore.LoadForChangeAsync(db, s => s.UserId == userId && s.StrategyId == strategyId, ct) is not { } rows)

@@ -22,13 +22,15 @@ public sealed class AccountWriters : IAsyncDisposable
     private readonly AccountStateLoader _loader;
     private readonly TimeProvider _time;
     private readonly ILogger<AccountWriter> _log;
+    private readonly TradingOwnership _ownership;
 
     private readonly Live.IUserEventHub[] _hubs;
 
     /// <summary>The writers; <paramref name="hubs"/> is where the owners' order, fill and position events go (none where no stream is hosted, as in the CLI).</summary>
-    public AccountWriters(PaperBroker paper, TradingContext trading, ConnectionFactory connections, TradingOptions options, TimeProvider time, ILogger<AccountWriter> log,
-        IEnumerable<Live.IUserEventHub> hubs)
+    public AccountWriters(PaperBroker paper, TradingContext trading, ConnectionFactory connections, TradingOwnership ownership, TradingOptions options, TimeProvider time,
+        ILogger<AccountWriter> log, IEnumerable<Live.IUserEventHub> hubs)
     {
+        _ownership = ownership;
         _hubs = [.. hubs];
         _paper = paper;
         _trading = trading;
@@ -38,9 +40,15 @@ public sealed class AccountWriters : IAsyncDisposable
         _log = log;
     }
 
-    /// <summary>The writer of an account (every account is a paper account until another adapter exists).</summary>
-    public AccountWriter For(Guid accountId) =>
-        _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log, _hubs))).Value;
+    /// <summary>
+    /// The writer of an account (every account is a paper account until another adapter exists); a 503
+    /// (<see cref="TradingNotReadyException"/>) where this process does not run trading (<see cref="TradingOwnership"/>).
+    /// </summary>
+    public AccountWriter For(Guid accountId)
+    {
+        _ownership.EnsureHeld();
+        return _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log, _hubs))).Value;
+    }
 
     /// <summary>
     /// Whether the user owns the (not deleted) account: read once per account, then answered from memory, so an

@@ -4,11 +4,12 @@ using Orchestrator.Server.Risk.KillSwitch;
 namespace Orchestrator.Server.Trading;
 
 /// <summary>
-/// After each committed batch that moved an account's equity (a fill, a mark), the writer compares the day's P&amp;L
-/// (equity now − equity at the session's start: realized and unrealized, net of commissions) with the lower of the
-/// user's and the profile's max_daily_loss. At the limit it reports a breach to the kill switch once (until the
-/// user's settings change or the day turns) and goes on: the writer never waits on the kill switch, which
-/// cancels orders through the writers. The loss is the account's own; a user's accounts are not summed.
+/// After each committed batch that moved an account's equity (a fill, a mark), the writer compares the user's day's
+/// P&amp;L (equity now − equity at the session's start: realized and unrealized, net of commissions; this account's
+/// plus the user's other accounts' in the same currency, as <see cref="UserDayPnl"/> last heard from their writers)
+/// with the lower of the user's and the profile's max_daily_loss. At the limit it reports a breach to the kill
+/// switch once (until the user's settings change or the day turns) and goes on: the writer never waits on the kill
+/// switch, which cancels orders through the writers.
 /// </summary>
 internal static class DailyLossWatch
 {
@@ -26,7 +27,10 @@ internal static class DailyLossWatch
             return;
         }
 
-        var pnl = state.Account.Balance().PortfolioValue - state.SessionOpenEquity!.Value;
+        var balance = state.Account.Balance();
+        var own = balance.PortfolioValue - state.SessionOpenEquity!.Value;
+        trading.DayPnl.Report(state.UserId, writer.AccountId, state.RiskDay!.Value, balance.Currency, own);
+        var pnl = own + trading.DayPnl.Others(state.UserId, writer.AccountId, state.RiskDay!.Value, balance.Currency);
         if (DailyLoss.IsHit(pnl, limit))
         {
             state.HaltRequested = true;

@@ -25,17 +25,19 @@ internal static class OrderChecks
         var state = writer.State;
         var settings = await WriterRisk.EnsureAsync(writer, trading, db, now, ct);
         var correlations = await state.Correlations.ForOrderAsync(settings, trading.Correlations, state.Account, order.Symbol, now, ct);
-        var (violation, price, tradingDay) = Evaluate(state.Account, trading, order, now, settings, state.SessionOpenEquity, correlations);
+        var others = trading.DayPnl.Others(state.UserId, writer.AccountId, state.RiskDay!.Value, state.Account.Currency);
+        var (violation, price, tradingDay) = Evaluate(state.Account, trading, order, now, settings, state.SessionOpenEquity, others, correlations);
         return (violation, price, tradingDay, settings);
     }
 
     /// <returns>
     /// The first violation (null: the order passes), the reference price, and the trading day it counts toward.
-    /// <paramref name="correlations"/> are the account's (<see cref="AccountCorrelations"/>), for max_correlation_exposure.
+    /// <paramref name="correlations"/> are the account's (<see cref="AccountCorrelations"/>), for max_correlation_exposure;
+    /// <paramref name="otherAccountsDailyPnl"/> the user's other accounts' day (<see cref="UserDayPnl"/>), for max_daily_loss.
     /// </returns>
     public static (LimitViolation? Violation, decimal? Price, DateOnly TradingDay) Evaluate(
         TradingAccount account, TradingContext trading, DomainOrder order, DateTimeOffset now, RiskSettings settings, decimal? sessionOpenEquity,
-        CorrelationMatrix correlations)
+        decimal otherAccountsDailyPnl, CorrelationMatrix correlations)
     {
         var tradingDay = trading.Symbols.HoursOf(order.Symbol).TradingDay(now);
         if (trading.ReferencePrice(order) is not { } price)
@@ -45,7 +47,7 @@ internal static class OrderChecks
         }
 
         var violation = account.Check(order, price, tradingDay, trading.Fees.Commission(new FeeContext(order.Quantity, price, true))).Violation
-            ?? PreTradeRisk.Check(settings, account, sessionOpenEquity, trading.Symbols, order, price, correlations);
+            ?? PreTradeRisk.Check(settings, account, sessionOpenEquity, trading.Symbols, order, price, correlations, otherAccountsDailyPnl);
         return (violation, price, tradingDay);
     }
 }

@@ -5,12 +5,15 @@ namespace Orchestrator.Server.Trading;
 
 /// <summary>
 /// The shared services the writers' commands use: prices, symbols, fees, the audit trail, the risk settings' epochs,
-/// the return correlations and the kill switch's inbox.
+/// the return correlations, the user's day P&amp;L over accounts and the kill switch's inbox.
 /// </summary>
 public sealed class TradingContext(
     PaperBroker paper, SymbolDirectory symbols, IFeeModel fees, AuditTrail audit, Risk.RiskEpochs riskEpochs, Risk.CorrelationEstimates correlations,
-    Risk.KillSwitch.DailyLossBreaches dailyLossBreaches)
+    UserDayPnl dayPnl, Risk.KillSwitch.DailyLossBreaches dailyLossBreaches)
 {
+    /// <summary>Each loaded account's day P&amp;L, so the daily loss limit is held against the user's sum.</summary>
+    public UserDayPnl DayPnl { get; } = dayPnl;
+
     /// <summary>Where the writers report a daily loss that reached its limit.</summary>
     public Risk.KillSwitch.DailyLossBreaches DailyLossBreaches { get; } = dailyLossBreaches;
 

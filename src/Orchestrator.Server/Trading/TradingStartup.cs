@@ -12,11 +12,13 @@ namespace Orchestrator.Server.Trading;
 /// orders have a price), and the paper exchange's book, which lives in the database: every working order goes
 /// back in submission order (its time priority) with the fills it already had, and its account's writer starts
 /// so that events for it are applied. Positions are rebuilt from the open position rows. Then each of those
-/// accounts is reconciled with its broker (<see cref="BrokerReconciler"/>).
+/// accounts is reconciled with its broker (<see cref="BrokerReconciler"/>). All of it only once this process holds
+/// the database's trading lease (<see cref="TradingOwnership"/>): while another process holds it, this one retries
+/// every two seconds, a standby that takes over when the other stops.
 /// </summary>
 public sealed class TradingStartup(
-    ConnectionFactory connections, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, IBarStore bars, BrokerReconciler reconciler,
-    ILogger<TradingStartup> log)
+    ConnectionFactory connections, TradingOwnership ownership, SymbolDirectory symbols, PaperBroker paper, AccountWriters writers, IBarStore bars,
+    BrokerReconciler reconciler, ILogger<TradingStartup> log)
     : DatabaseStartupTask(log)
 {
     protected override string Subject => "Trading";
@@ -26,6 +28,7 @@ public sealed class TradingStartup(
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
+        await ownership.AcquireAsync(TimeSpan.Zero, cancellationToken);
         await using var db = OrchestratorDbContext.Create(connections);
         // Paper trade ids are "PAPER-" and ten digits, so the highest stored id sorts last as text.
         var lastTradeId = await db.OrderFills.AsNoTracking().Where(f => f.TradeId != null && f.TradeId.StartsWith("PAPER-"))

@@ -61,6 +61,46 @@ public sealed class KillSwitchTests
     }
 
     [Fact]
+    public async Task The_daily_loss_is_the_users_two_accounts_losing_under_the_limit_each_halt_together()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server, permissiveRisk: false);
+        await RiskEnforcementTests.ActivateAsync(kit, new
+        {
+            profileName = "Day limit", maxDailyLoss = 500, maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            trailingStopEnabled = false, defaultStopLossPercentage = 0.5,
+        });
+        var second = await kit.Client.PostAsJsonAsync("/api/v1/accounts", new { brokerId = "paper", accountName = "Second", initialCash = 100_000m }, Ct);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accountId").GetGuid();
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m);
+
+        // Each account: 100,000 at the day's start; buys 100 at 100 for a commission of 1.00: cash 89,999.
+        foreach (var account in new[] { kit.AccountId, secondId })
+        {
+            var bought = await kit.PlaceAsync(Order(kit, "BUY", "MARKET", 100) with { accountId = account });
+            Assert.True(bought.StatusCode == HttpStatusCode.Created, await bought.Content.ReadAsStringAsync(Ct));
+        }
+
+        // Mark 98.50: each 89,999 + 9,850 = 99,849, a loss of 151; the user's 302 is under 500.
+        await kit.BarAsync("ACME", 98.5m, 98.5m, 98.5m, 98.5m, 1_000_000m);
+        await Task.Delay(300, Ct);
+        Assert.Equal("ACTIVE", (await kit.GetAsync("/api/v1/risk/state")).GetProperty("state").GetString());
+
+        // Mark 97.00: each 89,999 + 9,700 = 99,699, a loss of 301, under 500 on its own; the user's 602 is over it.
+        await kit.BarAsync("ACME", 97m, 97m, 97m, 97m, 1_000_000m);
+        var state = await WaitForStateAsync(kit, "HALTED");
+        Assert.Equal("the day's loss 602.00 reached the max_daily_loss limit 500.00", state.GetProperty("reason").GetString());
+
+        // Set ACTIVE by hand with the loss standing: the pre-trade check holds the user's 602 against the 500 too.
+        Assert.Equal(HttpStatusCode.OK, (await kit.Client.PutAsJsonAsync("/api/v1/risk/state", new { state = "ACTIVE", reason = "checking" }, Ct)).StatusCode);
+        var refused = await Problems.AssertProblemAsync(
+            await kit.PlaceAsync(Order(kit, "BUY", "MARKET", 1) with { accountId = secondId }), HttpStatusCode.UnprocessableEntity, "order-rejected");
+        Assert.Equal(("max_daily_loss", 602m, 500m),
+            (refused.GetProperty("limit").GetString(), refused.GetProperty("value").GetDecimal(), refused.GetProperty("threshold").GetDecimal()));
+    }
+
+    [Fact]
     public async Task A_switch_set_before_the_last_session_open_returns_to_active_and_its_daily_loss_alert_is_resolved()
     {
         await using var server = await ApiServer.StartAsync();
@@ -91,8 +131,10 @@ public sealed class KillSwitchTests
         Assert.Equal("a new session opened: trading resumed", alert.ResolutionAction);
     }
 
-    private static object Order(TradingKit kit, string side, string type, int quantity, decimal? limitPrice = null) =>
-        new { accountId = kit.AccountId, symbol = "ACME", side, orderType = type, quantity, limitPrice, timeInForce = type == "MARKET" ? "DAY" : "GTC" };
+    private static OrderBody Order(TradingKit kit, string side, string type, int quantity, decimal? limitPrice = null) =>
+        new(kit.AccountId, "ACME", side, type, quantity, limitPrice, type == "MARKET" ? "DAY" : "GTC");
+
+    private sealed record OrderBody(Guid accountId, string symbol, string side, string orderType, int quantity, decimal? limitPrice, string timeInForce);
 
     private static async Task<JsonElement> WaitForStateAsync(TradingKit kit, string expected)
     {

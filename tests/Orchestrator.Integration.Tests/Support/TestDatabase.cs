@@ -128,6 +128,12 @@ public sealed class TestDatabase : IAsyncDisposable
                 File.Delete(path);
             }
 
+            // Lease files (FILE.trading.lease and their .owner), the broker key file: FILE.*.
+            foreach (var path in Directory.EnumerateFiles(Path.GetDirectoryName(file)!, Path.GetFileName(file) + ".*"))
+            {
+                File.Delete(path);
+            }
+
             return;
         }
 

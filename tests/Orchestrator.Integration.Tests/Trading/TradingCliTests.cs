@@ -15,7 +15,8 @@ public sealed class TradingCliTests
     [Fact]
     public async Task Keys_rotate_re_encrypts_credentials_under_a_new_key_that_the_server_can_read()
     {
-        await using var server = await ApiServer.StartAsync();
+        await using var data = await TestDatabase.CreateAsync(Storage.Configuration.DatabaseProvider.Sqlite);
+        var server = await ApiServer.StartAsync(data, ownsDatabase: false);
         var kit = await TradingKit.StartAsync(server);
         var created = await kit.Client.PostAsJsonAsync("/api/v1/accounts", new { brokerId = "paper", brokerAccountId = "WITH-KEYS", credentials = new { apiKey = "k", apiSecret = "s" } }, Ct);
         var accountId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accountId").GetGuid();
@@ -33,8 +34,10 @@ public sealed class TradingCliTests
         var rerun = await CliRunner.RunAsync(["keys", "rotate", .. server.Db.Switches]);
         Assert.Contains("1 of 1 accounts with credentials re-encrypted under key k3", rerun.StandardOutput, StringComparison.Ordinal);
 
-        // A fresh server reads the key file with all three keys and decrypts the rotated row (connect needs the credentials).
-        await using var restarted = await ApiServer.StartAsync(server.Db, ownsDatabase: false);
+        // A fresh server (the first stopped: one server trades on a database) reads the key file with all three keys and
+        // decrypts the rotated row (connect needs the credentials).
+        await server.DisposeAsync();
+        await using var restarted = await ApiServer.StartAsync(data, ownsDatabase: false);
         using var client = restarted.Client(bearer: kit.User.AccessToken);
         var connect = await client.PostAsync($"/api/v1/accounts/{accountId}/connect", null, Ct);
         Assert.Equal(HttpStatusCode.OK, connect.StatusCode);

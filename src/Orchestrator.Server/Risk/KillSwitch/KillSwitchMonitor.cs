@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Server.Trading;
 
 namespace Orchestrator.Server.Risk.KillSwitch;
 
 /// <summary>
 /// Runs the kill switch's automatic transitions: halts a user whose account reported a daily loss breach, and
-/// every 30 seconds returns to ACTIVE the users whose switch was set before the current session opened.
+/// every 30 seconds returns to ACTIVE the users whose switch was set before the current session opened (in the process
+/// that runs trading: <see cref="TradingOwnership"/>).
 /// </summary>
-public sealed partial class KillSwitchMonitor(KillSwitchService killSwitch, DailyLossBreaches breaches, TimeProvider time, ILogger<KillSwitchMonitor> log)
+public sealed partial class KillSwitchMonitor(KillSwitchService killSwitch, DailyLossBreaches breaches, TradingOwnership ownership, TimeProvider time,
+    ILogger<KillSwitchMonitor> log)
     : BackgroundService
 {
     public static readonly TimeSpan ResetInterval = TimeSpan.FromSeconds(30);
@@ -33,6 +36,7 @@ public sealed partial class KillSwitchMonitor(KillSwitchService killSwitch, Dail
     private async Task ResetAtSessionOpensAsync(CancellationToken ct)
     {
         await Task.Yield(); // off the host's start path
+        await ownership.WhenHeld.WaitAsync(ct);
         using var timer = new PeriodicTimer(ResetInterval, time);
         do
         {

@@ -24,8 +24,8 @@ namespace Orchestrator.Server.Risk.KillSwitch;
 /// they are rare, and two accounts breaching at once must halt the user once.
 /// </summary>
 public sealed partial class KillSwitchService(
-    ConnectionFactory connections, AuditTrail audit, RiskEpochs epochs, AccountWriters writers, RiskAlertPublisher alerts, IUserEventHub events,
-    TimeProvider time, ILogger<KillSwitchService> log)
+    ConnectionFactory connections, AuditTrail audit, RiskEpochs epochs, AccountWriters writers, TradingOwnership ownership, RiskAlertPublisher alerts,
+    IUserEventHub events, TimeProvider time, ILogger<KillSwitchService> log)
 {
     public const string DailyLossAlert = "DAILY_LOSS";
 
@@ -86,6 +86,9 @@ public sealed partial class KillSwitchService(
     private async Task<KillSwitchTransition?> MoveAsync(Guid userId, Func<DomainKillSwitch, KillSwitchStep> move, Actor actor, string action,
         Func<OrchestratorDbContext, KillSwitchTransition, CancellationToken, Task<IReadOnlyList<RiskAlert>>>? alongside, CancellationToken ct)
     {
+        // The writers and runners that act on a move live in the process that runs trading: elsewhere it would be stored
+        // and not carried out (a 503, nothing stored).
+        ownership.EnsureHeld();
         KillSwitchTransition transition;
         IReadOnlyList<RiskAlert> touched = [];
         await _gate.WaitAsync(ct);

@@ -36,6 +36,26 @@ public sealed class StateRulesTests
     }
 
     [Fact]
+    public void Max_daily_loss_holds_the_users_other_accounts_day_with_this_ones()
+    {
+        // This account: session open 100,000, AAPL marked at $95: equity 90,000 + 9,500 = 99,500, its own loss 500.
+        // The user's other accounts lost 400.50 today (day P&L -400.50): the user's loss is 500 + 400.50 = 900.50.
+        // Against the profile's 1,000 it passes; 99.50 more lost elsewhere (-500.00 there) makes 1,000.00 and rejects.
+        var profile = RiskProfile.None with { MaxDailyLoss = 1_000m };
+        var under = new RiskContext(profile, 90_000m, [Long("AAPL", 100m, 95m)], sessionOpenEquity: 100_000m, Sectors, otherAccountsDailyPnl: -400.50m);
+        var at = new RiskContext(profile, 90_000m, [Long("AAPL", 100m, 95m)], sessionOpenEquity: 100_000m, Sectors, otherAccountsDailyPnl: -500m);
+
+        Assert.Equal(-900.50m, under.DailyPnl);
+        Assert.Null(MaxDailyLossRule.Instance.Check(under, Buy(1m, "MSFT"), 100m));
+        Assert.Equal(
+            new LimitViolation("max_daily_loss", 1_000m, 1_000m,
+                "max_daily_loss: the day's loss 1000.00 has reached the limit 1000.00; only orders that reduce a position are accepted"),
+            MaxDailyLossRule.Instance.Check(at, Buy(1m, "MSFT"), 100m));
+        // Gains elsewhere offset this account's loss: +600 there leaves the user 100 up.
+        Assert.Equal(100m, new RiskContext(profile, 90_000m, [Long("AAPL", 100m, 95m)], sessionOpenEquity: 100_000m, Sectors, otherAccountsDailyPnl: 600m).DailyPnl);
+    }
+
+    [Fact]
     public void Kill_switch_refuses_opening_orders_unless_active_and_passes_closing_ones()
     {
         var context = Context(RiskProfile.None, 90_000m, Long("AAPL", 100m, 100m));

@@ -1,0 +1,100 @@
+using Orchestrator.Storage.Configuration;
+using Orchestrator.Storage.Leases;
+
+namespace Orchestrator.Server.Trading;
+
+/// <summary>
+/// This process's claim on trading for its database (<see cref="DatabaseLease"/> named <c>trading</c>). One process
+/// runs a database's account writers, paper exchange and strategy runner: two would give an account two writers,
+/// each spending the same buying power, and run every active strategy twice. <c>serve</c> and <c>run</c> take the
+/// lease before anything else and refuse to start while another process holds it; a server built otherwise (in
+/// process, as the tests build it) waits as a standby instead: it answers everything but trading (503) and takes over
+/// when the holder goes. Once held, the lease is kept for the life of the process (<see cref="TradingOwnershipWatch"/>).
+/// </summary>
+public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisposable
+{
+    public const string LeaseName = "trading";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DatabaseLease? _lease;
+    private volatile bool _lost;
+
+    /// <summary>How this process names itself to others in the lease.</summary>
+    public static string Holder { get; } = $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}";
+
+    /// <summary>Whether this process runs trading on its database now.</summary>
+    public bool IsHeld => _lease is not null && !_lost;
+
+    /// <summary>Completes when this process first holds the lease.</summary>
+    public Task WhenHeld => _held.Task;
+
+    /// <summary>
+    /// Takes the lease unless this process holds it already, trying again for up to <paramref name="wait"/> (a holder
+    /// killed a moment ago lets go once its database session or file closes); throws
+    /// <see cref="TradingOwnedElsewhereException"/> when another process still holds it.
+    /// </summary>
+    public async Task AcquireAsync(TimeSpan wait, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            while (_lease is null)
+            {
+                _lease = await DatabaseLease.TryAcquireAsync(connections, LeaseName, Holder, ct);
+                if (_lease is null && DateTime.UtcNow >= deadline)
+                {
+                    throw new TradingOwnedElsewhereException(await DatabaseLease.HolderAsync(connections, LeaseName, ct));
+                }
+
+                if (_lease is null)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+                }
+            }
+
+            _held.TrySetResult();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Throws the 503 a trading request gets on a process that does not run trading.</summary>
+    public void EnsureHeld()
+    {
+        if (_lost)
+        {
+            throw new TradingNotReadyException("Trading stopped on this server: it lost its claim on the database's trading. Try again shortly.");
+        }
+
+        if (_lease is null)
+        {
+            throw new TradingNotReadyException();
+        }
+    }
+
+    /// <summary>Whether the lease still stands (false once lost: it is never taken back in this process, whose state may be stale).</summary>
+    internal async Task<bool> CheckAsync(CancellationToken ct)
+    {
+        if (_lost || _lease is null)
+        {
+            return !_lost;
+        }
+
+        _lost = !await _lease.IsHeldAsync(ct);
+        return !_lost;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_lease is not null)
+        {
+            await _lease.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}
