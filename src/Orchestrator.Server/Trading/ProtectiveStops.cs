@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orchestrator.Domain.MarketData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Domain.Portfolio;
@@ -48,7 +49,10 @@ internal static class ProtectiveStops
 
     /// <summary>
     /// A bar (or a quote as a one-price bar) of a symbol the account holds: the stop ratchets or exits. An exit posts
-    /// the closing order to the writer, with a client order id of the position's, so it can never be sent twice.
+    /// the closing order to the writer, with a client order id of the position's, so it can never be sent twice. When
+    /// that order is refused (a limit such as max_daily_volume or allowed_symbols, a disconnected account, a failed
+    /// commit) the stop is re-armed, and the next bar that still reaches it sends another exit, whose client order id
+    /// adds that bar's time (one exit per bar, even across a restart).
     /// </summary>
     public static void OnBar(AccountWriter writer, Position position, in Bar bar, TradingContext trading)
     {
@@ -65,8 +69,40 @@ internal static class ProtectiveStops
 
         var side = position.Quantity > 0m ? OrderSide.Sell : OrderSide.Buy;
         var order = new DomainOrder(Guid.CreateVersion7(), position.Symbol, side, OrderType.Market, Math.Abs(position.Quantity), TimeInForce.Day);
-        var clientId = $"{Prefix(exit.Kind)}-{position.PositionId:N}";
-        writer.Post(new SubmitOrderCommand(new PlaceOrder(order, state.UserId, clientId, "API", null, StopActor), trading));
+        var clientId = stop.Refusals == 0
+            ? $"{Prefix(exit.Kind)}-{position.PositionId:N}"
+            : $"{Prefix(exit.Kind)}-{position.PositionId:N}-{bar.End.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
+        var command = new SubmitOrderCommand(new PlaceOrder(order, state.UserId, clientId, "API", null, StopActor), trading);
+        writer.Post(command);
+        _ = RearmIfRefusedAsync(writer, position.Symbol, stop, command.Task);
+    }
+
+    /// <summary>Once the exit's order is answered: when it was not placed, the stop (if the position still has it) stands again.</summary>
+    private static async Task RearmIfRefusedAsync(AccountWriter writer, string symbol, ProtectiveStop stop, Task<OrderOutcome> placing)
+    {
+        try
+        {
+            var outcome = await placing;
+            if (outcome.Kind is OrderOutcomeKind.Created or OrderOutcomeKind.Existing && outcome.Order?.Status != "REJECTED")
+            {
+                return;
+            }
+        }
+        catch (Exception)
+        {
+            // Not committed (the batch failed and the account reloads): refused as far as the position is concerned.
+        }
+
+        // In the writer's sequence: the stop is the writer's state. A reloaded account restored its stops unexited anyway.
+        writer.Post(new RunCommand<bool>((w, _) =>
+        {
+            if (w.State is { } state && state.Stops.TryGetValue(symbol, out var current) && ReferenceEquals(current, stop))
+            {
+                current.Rearm();
+            }
+
+            return Task.FromResult(true);
+        }));
     }
 
     /// <summary>The stop's columns on the position's row (all null without a stop).</summary>

@@ -91,6 +91,48 @@ public sealed class ProtectiveStopTests
         Assert.Equal(("BUY", 51.10m), (exit.GetProperty("side").GetString(), exit.GetProperty("averageFillPrice").GetDecimal()));
     }
 
+    [Fact]
+    public async Task A_refused_exit_re_arms_the_stop_and_the_next_bar_that_reaches_it_exits_again()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+        await RiskEnforcementTests.ActivateAsync(kit, new
+        {
+            profileName = "Fixed 2%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            trailingStopEnabled = false, defaultStopLossPercentage = 0.02,
+        });
+        // Bars on whole minutes, after the entry (a stop ignores bars that ended before its position opened).
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(2);
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m, start.AddMinutes(-2));
+        var bought = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" });
+        Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
+        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking().Where(p => p.AccountId == kit.AccountId && p.StopPrice == 98m).SingleOrDefaultAsync(Ct));
+
+        // Long 10 at 100, fixed stop 100 x 0.98 = 98. The account stops allowing ACME: the exit will be refused.
+        var patched = await kit.Client.PatchAsJsonAsync($"/api/v1/accounts/{kit.AccountId}", new { allowedSymbols = new[] { "OTHER" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+
+        // Bar 1 (start to start + 1 min) low 97.50 <= 98: the exit (stop-loss-ID) is refused by allowed_symbols and stored REJECTED.
+        await kit.BarAsync("ACME", 99m, 99m, 97.5m, 97.8m, 1_000_000m, start);
+        var refused = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+            .Where(o => o.ClientOrderId == $"stop-loss-{position.PositionId:N}" && o.Status == "REJECTED").SingleOrDefaultAsync(Ct));
+        Assert.StartsWith("allowed_symbols:", refused.RejectionReason, StringComparison.Ordinal);
+
+        // ACME allowed again; bar 2 (start + 1 min to start + 2 min) low 97 <= 98 still: the re-armed stop exits again, the
+        // order's client id carrying the bar's end (yyyyMMddHHmm of start + 2 min): it fills at the close 97.20, realized (97.20 - 100) x 10 = -28.
+        patched = await kit.Client.PatchAsJsonAsync($"/api/v1/accounts/{kit.AccountId}", new { allowedSymbols = (string[]?)null }, Ct);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        await kit.BarAsync("ACME", 97.8m, 98m, 97m, 97.2m, 1_000_000m, start.AddMinutes(1));
+        var retryId = $"stop-loss-{position.PositionId:N}-{start.AddMinutes(2).UtcDateTime:yyyyMMddHHmm}";
+        var exit = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+            .Where(o => o.ClientOrderId == retryId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
+        Assert.Equal(("SELL", 10m, 97.2m), (exit.Side, exit.Quantity, exit.AverageFillPrice));
+        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
+        Assert.Equal(-28m, closed.RealizedPnl);
+    }
+
     private static async Task<T> WaitForAsync<T>(ApiServer server, Func<Storage.Model.OrchestratorDbContext, Task<T?>> query)
         where T : class
     {

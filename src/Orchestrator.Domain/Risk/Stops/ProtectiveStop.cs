@@ -68,8 +68,26 @@ public sealed class ProtectiveStop
     /// <summary>The best price since the entry: the highest high for a long, the lowest low for a short (the entry at first).</summary>
     public decimal BestPrice { get; private set; }
 
-    /// <summary>The exit, once a bar produced it; the stop takes no more bars after.</summary>
+    /// <summary>The exit, once a bar produced it; the stop takes no more bars after (until <see cref="Rearm"/>).</summary>
     public StopExit? Exit { get; private set; }
+
+    /// <summary>How often an exit's order was refused and the stop re-armed.</summary>
+    public int Refusals { get; private set; }
+
+    /// <summary>
+    /// The exit's order was refused (a limit, a disconnected account): the position is still open, so the stop stands
+    /// again, at the level it had, and the next bar that reaches it exits anew.
+    /// </summary>
+    public void Rearm()
+    {
+        if (Exit is null)
+        {
+            return;
+        }
+
+        Exit = null;
+        Refusals++;
+    }
 
     /// <summary>A stop at entry × (1 − pct) for a long, entry × (1 + pct) for a short, that never moves.</summary>
     public static ProtectiveStop Fixed(string symbol, PositionType direction, decimal entryPrice, decimal stopLossPercentage, decimal? takeProfit = null) =>

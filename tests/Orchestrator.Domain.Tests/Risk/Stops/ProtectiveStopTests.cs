@@ -33,6 +33,23 @@ public sealed class ProtectiveStopTests
     }
 
     [Fact]
+    public void A_rearmed_stop_keeps_its_level_and_exits_again_on_the_next_bar_that_reaches_it()
+    {
+        // Fixed long stop: entry 100, 2% -> 98. Bar 0's low 97.5 reaches it: exit at the stop 98 (opened at 99, above it).
+        var stop = ProtectiveStop.Fixed("AAPL", PositionType.Long, 100m, 0.02m);
+        Assert.Equal(new StopExit(StopExitKind.StopLoss, 98m, T0 + Minute), stop.OnBar(Bar(0, 99m, 99m, 97.5m, 97.8m)));
+        Assert.Equal(0, stop.Refusals);
+
+        // The exit's order was refused: re-armed at 98, counted once (a second Rearm without an exit changes nothing).
+        stop.Rearm();
+        stop.Rearm();
+        Assert.Equal((null, 1, 98m), (stop.Exit, stop.Refusals, stop.StopPrice));
+
+        // Bar 1 opens at 97.80, already through 98: a gap, so the exit is at the open, 97.80, at bar 1's end.
+        Assert.Equal(new StopExit(StopExitKind.StopLoss, 97.8m, T0 + (Minute * 2)), stop.OnBar(Bar(1, 97.8m, 98m, 97m, 97.2m)));
+    }
+
+    [Fact]
     public void Trailing_long_ratchets_up_holds_on_a_dip_and_exits_on_the_way_down()
     {
         // Entry 100, 1%: stop 99.
