@@ -15,6 +15,16 @@ namespace Orchestrator.Server.Trading;
 /// are shared between them as on a real venue. The exchange is single-threaded by design; this class is its
 /// lock. Every event it produces after submission is queued to its account's update stream while the lock is
 /// held, so each account sees its events in exactly the order the exchange produced them.
+/// <para>
+/// The exchange's clock is the wall clock, except when the market's last bar or quote came from a replay of stored
+/// bars (<see cref="BeginReplay"/>): then it is the replayed market's time, the end of that bar (or the quote's
+/// time). An order submitted or cancelled then happens at that time, so its fills, a DAY order's session and a new
+/// position's opening time belong to the replayed day, as the bars that meet them next do; that includes the orders
+/// the replay's last bar set off (a protective exit), which the writers place just after it ended. While a replay
+/// plays, the wall clock expires nothing (<see cref="AdvanceTime"/>): the bars are the clock. Once it is over, the
+/// wall clock (days later) expires the replayed session's DAY orders; live data makes the wall clock the exchange's
+/// again.
+/// </para>
 /// </summary>
 public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
 {
@@ -24,6 +34,9 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     private PaperExchange? _exchange;
     private readonly ConcurrentDictionary<Guid, Channel<BrokerOrderUpdate>> _streams = new();
     private readonly Dictionary<Guid, PositionBook> _positions = [];
+    private int _replays;
+    private DateTimeOffset? _marketTime;
+    private bool _replayedMarket;
 
     string IBrokerAdapter.BrokerId => BrokerId;
 
@@ -44,6 +57,16 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         }
     }
 
+    /// <summary>Whether a replay is playing.</summary>
+    public bool IsReplaying => Volatile.Read(ref _replays) > 0;
+
+    /// <summary>A replay starts; disposing the result ends it (replays may overlap: the clock is the market's until the last ends).</summary>
+    public IDisposable BeginReplay()
+    {
+        Interlocked.Increment(ref _replays);
+        return new ReplayScope(this);
+    }
+
     public Task<BrokerConnectResult> ConnectAsync(BrokerAccountRef account, string? credentialsJson, CancellationToken ct) =>
         Task.FromResult(new BrokerConnectResult(true, null));
 
@@ -52,7 +75,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         IReadOnlyList<ExchangeEvent> events;
         lock (_gate)
         {
-            events = Exchange.Submit(account.AccountId, order, now);
+            events = Exchange.Submit(account.AccountId, order, ClockAt(now));
             Track(events);
         }
 
@@ -63,7 +86,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            if (Exchange.Cancel(orderId, now) is not { } cancelled)
+            if (Exchange.Cancel(orderId, ClockAt(now)) is not { } cancelled)
             {
                 return Task.FromResult(false);
             }
@@ -107,6 +130,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
+            (_marketTime, _replayedMarket) = (bar.End, IsReplaying);
             Publish(Exchange.OnBar(bar));
         }
     }
@@ -115,13 +139,19 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
+            (_marketTime, _replayedMarket) = (quote.Time, IsReplaying);
             Publish(Exchange.OnQuote(quote));
         }
     }
 
-    /// <summary>Expires DAY and good-till-date orders whose time has come, without waiting for a bar.</summary>
+    /// <summary>Expires DAY and good-till-date orders whose time has come, without waiting for a bar (not during a replay: its bars are the clock).</summary>
     public void AdvanceTime(DateTimeOffset now)
     {
+        if (IsReplaying)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             Publish(Exchange.AdvanceTime(now));
@@ -166,6 +196,22 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
             lock (_gate)
             {
                 return Exchange.NextTradeSequence;
+            }
+        }
+    }
+
+    /// <summary>The exchange's time for a request made at <paramref name="wallClock"/> (under the lock).</summary>
+    private DateTimeOffset ClockAt(DateTimeOffset wallClock) => _replayedMarket && _marketTime is { } market ? market : wallClock;
+
+    private sealed class ReplayScope(PaperBroker broker) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref broker._replays);
             }
         }
     }
