@@ -44,12 +44,8 @@ public sealed class StrategyRestartTests
             http.DefaultRequestHeaders.Authorization = new("Bearer", await LoginAsync(http));
             accountId = await CreateAccountAsync(http);
             await OpenRiskLimitsAsync(http);
-            strategyId = await CreateActiveStrategyAsync(http);
+            strategyId = await CreateStartedStrategyAsync(http, accountId);
         }
-
-        // Until the start endpoint exists, the account and symbols go straight into the row (what the endpoint stores).
-        await db.ExecuteAsync(
-            $"UPDATE user_strategies SET account_id = '{accountId}', symbols = '[\"SYN001\",\"SYN002\"]'::jsonb WHERE user_strategy_id = '{strategyId}'");
 
         // The replay: the first demo session from its open, a minute per second, anchored to the wall clock so the
         // restarted server continues it. A low participation rate makes orders fill over several bars, so some are
@@ -189,8 +185,12 @@ public sealed class StrategyRestartTests
         Assert.Equal(HttpStatusCode.OK, (await http.PatchAsJsonAsync("/api/v1/me", new { maxDailyLoss = 1_000_000_000 }, Ct)).StatusCode);
     }
 
-    /// <summary>The ma-crossover template with a 2-bar fast and 5-bar slow average, made active.</summary>
-    private static async Task<Guid> CreateActiveStrategyAsync(HttpClient http)
+    /// <summary>
+    /// The ma-crossover template with a 2-bar fast and 5-bar slow average, started on the account and both symbols
+    /// through the start endpoint (it runs on the set-up server, which has no feed, and is stored active and RUNNING,
+    /// so the next server starts it).
+    /// </summary>
+    private static async Task<Guid> CreateStartedStrategyAsync(HttpClient http, Guid accountId)
     {
         var created = await http.PostAsJsonAsync("/api/v1/strategies", new
         {
@@ -200,8 +200,9 @@ public sealed class StrategyRestartTests
         }, Ct);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("strategyId").GetGuid();
-        var activated = await http.PatchAsJsonAsync($"/api/v1/strategies/{id}", new { isActive = true }, Ct);
-        Assert.True(activated.IsSuccessStatusCode, await activated.Content.ReadAsStringAsync(Ct));
+        var started = await http.PostAsJsonAsync($"/api/v1/strategies/{id}/start", new { accountId, symbols = new[] { "SYN001", "SYN002" } }, Ct);
+        Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("RUNNING", (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("runState").GetString());
         return id;
     }
 
