@@ -87,7 +87,7 @@ public static class RiskCalculationBenchmark
         }
 
         var closes = new Dictionary<string, IReadOnlyList<DailyClose>>(StringComparer.Ordinal);
-        var positions = new List<RiskPosition>(symbols);
+        var positions = new List<Holding>(symbols);
         for (var i = 0; i < symbols; i++)
         {
             var symbol = $"S{i:D4}";
@@ -101,7 +101,7 @@ public static class RiskCalculationBenchmark
             }
             closes[symbol] = series;
             var quantity = (decimal)random.Next(100, 10_001) * (random.Next(5) == 0 ? -1 : 1);
-            positions.Add(new RiskPosition(symbol, quantity, series[^1].Close, Sectors[i % Sectors.Length], random.Next(50_000, 5_000_001)));
+            positions.Add(new Holding(symbol, quantity, series[^1].Close, Sectors[i % Sectors.Length], random.Next(50_000, 5_000_001)));
         }
 
         var level = 4_000.0;

@@ -28,6 +28,6 @@ public static class PortfolioEndpoints
     private static async Task<Ok<IReadOnlyList<ActivityRow>>> ActivityAsync(PortfolioQueries queries, HttpContext http, TimeProvider time, CancellationToken ct, DateTimeOffset? since = null) =>
         TypedResults.Ok(await queries.ActivityAsync(Caller.Required(http).UserId, since ?? time.GetUtcNow().AddDays(-1), ct));
 
-    private static async Task<Ok<IReadOnlyList<StrategyPerformance>>> PerformanceAsync(PortfolioQueries queries, HttpContext http, CancellationToken ct) =>
+    private static async Task<Ok<IReadOnlyList<StrategyPerformanceSummary>>> PerformanceAsync(PortfolioQueries queries, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await queries.StrategyPerformanceAsync(Caller.Required(http).UserId, ct));
 }

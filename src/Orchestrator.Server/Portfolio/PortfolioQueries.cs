@@ -43,7 +43,7 @@ public sealed class PortfolioQueries(OrchestratorDbContext db)
     /// <c>strategy_performance</c>. Defect 12: <c>strategy_executions</c> has no <c>strategy_id</c>; executions
     /// reach their strategy through the signal that caused them.
     /// </summary>
-    public async Task<IReadOnlyList<StrategyPerformance>> StrategyPerformanceAsync(Guid userId, CancellationToken ct)
+    public async Task<IReadOnlyList<StrategyPerformanceSummary>> StrategyPerformanceAsync(Guid userId, CancellationToken ct)
     {
         var strategies = await db.Strategies.AsNoTracking().Where(s => s.UserId == userId && s.IsActive == true)
             .Select(s => new { s.StrategyId, s.StrategyName, s.StrategyType }).ToListAsync(ct);
@@ -56,7 +56,7 @@ public sealed class PortfolioQueries(OrchestratorDbContext db)
         {
             var mine = executions.Where(e => e.StrategyId == s.StrategyId).ToList();
             var pnls = mine.Where(e => e.Pnl is not null).Select(e => e.Pnl!.Value).ToList();
-            return new StrategyPerformance(s.StrategyId, s.StrategyName, s.StrategyType, mine.Count, pnls.Sum(),
+            return new StrategyPerformanceSummary(s.StrategyId, s.StrategyName, s.StrategyType, mine.Count, pnls.Sum(),
                 mine.Count == 0 ? null : (decimal)pnls.Count(p => p > 0) / mine.Count,
                 pnls.Count == 0 ? 0m : pnls.Max(), pnls.Count == 0 ? 0m : pnls.Min());
         }).OrderByDescending(s => s.TotalPnl).ThenBy(s => s.StrategyName, StringComparer.Ordinal).ToList();
@@ -82,7 +82,7 @@ public sealed record AccountSummary(Guid AccountId, string? AccountName, string 
 public sealed record PortfolioSummary(Guid UserId, string Email, int BrokerAccounts, decimal PortfolioValue, decimal TotalCash, int OpenPositions,
     IReadOnlyList<AccountSummary> Accounts);
 
-public sealed record StrategyPerformance(Guid StrategyId, string StrategyName, string StrategyType, int TotalExecutions, decimal TotalPnl,
+public sealed record StrategyPerformanceSummary(Guid StrategyId, string StrategyName, string StrategyType, int TotalExecutions, decimal TotalPnl,
     decimal? WinRate, decimal BestTrade, decimal WorstTrade);
 
 public sealed record ActivityRow(Guid OrderId, Guid AccountId, string Symbol, string Side, string OrderType, decimal Quantity, decimal FilledQuantity,

@@ -29,7 +29,7 @@ public sealed class RiskAlertService(OrchestratorDbContext db, AuditTrail audit,
     /// Adds the new alerts and resolves the cleared ones to the context (the caller saves, with its calculation, then
     /// hands <see cref="Changes"/> to <see cref="RiskAlertPublisher"/>).
     /// </summary>
-    public async Task<Changes> RaiseAsync(Guid userId, RiskSettings settings, RiskReport report, IReadOnlyList<RiskPosition> positions, CancellationToken ct)
+    public async Task<Changes> RaiseAsync(Guid userId, RiskSettings settings, RiskReport report, IReadOnlyList<Holding> positions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var now = time.GetUtcNow().UtcDateTime;

@@ -51,7 +51,7 @@ public sealed class RiskCalculationService(
         var now = time.GetUtcNow();
         var daily = await history.ReadAsync([.. symbols.Append(chosen).Distinct(StringComparer.Ordinal)], now, HistoryDays, ct);
 
-        var riskPositions = bySymbol.Select(p => new RiskPosition(p.Symbol, p.Quantity, p.Price, sectors.GetValueOrDefault(p.Symbol),
+        var riskPositions = bySymbol.Select(p => new Holding(p.Symbol, p.Quantity, p.Price, sectors.GetValueOrDefault(p.Symbol),
             daily.AverageDailyVolume.TryGetValue(p.Symbol, out var adv) ? adv : null)).ToList();
         var cash = balances.Sum(static b => b.CashBalance ?? 0m);
         var value = balances.Sum(static b => b.PortfolioValue ?? 0m);

@@ -109,7 +109,7 @@ public sealed class RiskCalculatorTests
     [Fact]
     public void A_held_symbol_without_closes_is_insufficient_history()
     {
-        var portfolio = new PortfolioSnapshot([new RiskPosition("NOPE", 10m, 5m)], 0m, 50m);
+        var portfolio = new PortfolioSnapshot([new Holding("NOPE", 10m, 5m)], 0m, 50m);
 
         var report = RiskCalculator.Calculate(portfolio, History(SynCloses));
 
@@ -134,7 +134,7 @@ public sealed class RiskCalculatorTests
     [Fact]
     public void A_symbol_listed_twice_is_rejected()
     {
-        var portfolio = new PortfolioSnapshot([new RiskPosition("SYN", 1m, 100m), new RiskPosition("SYN", 2m, 100m)], 0m, 300m);
+        var portfolio = new PortfolioSnapshot([new Holding("SYN", 1m, 100m), new Holding("SYN", 2m, 100m)], 0m, 300m);
         Assert.Throws<ArgumentException>(() => RiskCalculator.Calculate(portfolio, History(SynCloses)));
     }
 
@@ -150,7 +150,7 @@ public sealed class RiskCalculatorTests
             ["C"] = Closes.FromReturns(20m, returns[2]),
         };
         var history = new PriceHistory(closes, "A", closes["A"]);
-        RiskPosition[] positions = [new("A", 100m, 50m), new("B", -40m, 80m), new("C", 300m, 20m)];
+        Holding[] positions = [new("A", 100m, 50m), new("B", -40m, 80m), new("C", 300m, 20m)];
 
         var forward = RiskCalculator.Calculate(new PortfolioSnapshot(positions, 10_000m, 14_800m), history);
         var backward = RiskCalculator.Calculate(new PortfolioSnapshot([.. positions.Reverse()], 10_000m, 14_800m), history);
@@ -162,7 +162,7 @@ public sealed class RiskCalculatorTests
     }
 
     private static PortfolioSnapshot Portfolio(decimal shares, decimal cash) =>
-        new([new RiskPosition("SYN", shares, 100m, "Technology", 5_000m)], cash, cash + shares * 100m);
+        new([new Holding("SYN", shares, 100m, "Technology", 5_000m)], cash, cash + shares * 100m);
 
     private static PriceHistory History(DailyClose[] syn, DailyClose[]? benchmark = null) =>
         new(new Dictionary<string, IReadOnlyList<DailyClose>> { ["SYN"] = syn }, "BMK", benchmark ?? syn);

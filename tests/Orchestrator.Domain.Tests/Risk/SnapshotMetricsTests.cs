@@ -18,7 +18,7 @@ namespace Orchestrator.Domain.Tests.Risk;
 /// </remarks>
 public sealed class SnapshotMetricsTests
 {
-    private static readonly RiskPosition[] Positions =
+    private static readonly Holding[] Positions =
     [
         new("AAPL", 100m, 150m, "Technology", 50_000_000m),
         new("JPM", 100m, 50m, null, null),

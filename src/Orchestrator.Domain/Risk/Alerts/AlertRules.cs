@@ -13,7 +13,7 @@ public static class AlertRules
     /// <summary>The share of a limit from which a condition is reported (a near-breach).</summary>
     public const decimal NearBreach = 0.80m;
 
-    public static IReadOnlyList<AlertCondition> Evaluate(RiskProfile profile, RiskReport report, IReadOnlyList<Metrics.RiskPosition> positions)
+    public static IReadOnlyList<AlertCondition> Evaluate(RiskProfile profile, RiskReport report, IReadOnlyList<Metrics.Holding> positions)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(report);

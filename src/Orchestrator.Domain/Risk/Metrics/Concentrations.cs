@@ -12,14 +12,14 @@ public static class Concentrations
     public const string UnknownSector = "UNKNOWN";
 
     /// <summary>Symbol → share of gross exposure.</summary>
-    public static IReadOnlyDictionary<string, decimal> BySymbol(IReadOnlyList<RiskPosition> positions) =>
+    public static IReadOnlyDictionary<string, decimal> BySymbol(IReadOnlyList<Holding> positions) =>
         Shares(positions, p => p.Symbol);
 
     /// <summary>Sector → share of gross exposure.</summary>
-    public static IReadOnlyDictionary<string, decimal> BySector(IReadOnlyList<RiskPosition> positions) =>
+    public static IReadOnlyDictionary<string, decimal> BySector(IReadOnlyList<Holding> positions) =>
         Shares(positions, p => string.IsNullOrWhiteSpace(p.Sector) ? UnknownSector : p.Sector);
 
-    private static Dictionary<string, decimal> Shares(IReadOnlyList<RiskPosition> positions, Func<RiskPosition, string> key)
+    private static Dictionary<string, decimal> Shares(IReadOnlyList<Holding> positions, Func<Holding, string> key)
     {
         ArgumentNullException.ThrowIfNull(positions);
         var gross = new Dictionary<string, decimal>(StringComparer.Ordinal);

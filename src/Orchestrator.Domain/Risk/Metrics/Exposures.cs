@@ -7,7 +7,7 @@ namespace Orchestrator.Domain.Risk.Metrics;
 public sealed record Exposures(decimal Long, decimal Short, decimal Net)
 {
     /// <summary>The exposures of <paramref name="positions"/>, exactly (decimal).</summary>
-    public static Exposures Of(IEnumerable<RiskPosition> positions)
+    public static Exposures Of(IEnumerable<Holding> positions)
     {
         ArgumentNullException.ThrowIfNull(positions);
         var (longSide, shortSide) = (0m, 0m);

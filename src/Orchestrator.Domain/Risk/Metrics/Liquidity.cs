@@ -11,7 +11,7 @@ public static class Liquidity
 {
     /// <summary>The illiquid positions of <paramref name="positions"/>, exactly (decimal).</summary>
     public static IReadOnlyList<IlliquidPosition> IlliquidPositions(
-        IReadOnlyList<RiskPosition> positions, decimal participation = 0.10m, decimal allowedDays = 1m)
+        IReadOnlyList<Holding> positions, decimal participation = 0.10m, decimal allowedDays = 1m)
     {
         ArgumentNullException.ThrowIfNull(positions);
         if (participation is <= 0m or > 1m)

@@ -5,4 +5,4 @@ namespace Orchestrator.Domain.Risk.Metrics;
 /// them. <paramref name="PortfolioValue"/> is taken as given (a broker's figure may include accruals), not recomputed
 /// from cash and positions; it is the denominator of the portfolio's returns for beta.
 /// </summary>
-public sealed record PortfolioSnapshot(IReadOnlyList<RiskPosition> Positions, decimal Cash, decimal PortfolioValue);
+public sealed record PortfolioSnapshot(IReadOnlyList<Holding> Positions, decimal Cash, decimal PortfolioValue);

@@ -83,7 +83,7 @@ public static class RiskCalculator
     }
 
     private static RiskReport WithHistory(
-        RiskReport report, decimal portfolioValue, RiskPosition[] positions, AlignedReturns aligned, RiskMetricsSettings settings)
+        RiskReport report, decimal portfolioValue, Holding[] positions, AlignedReturns aligned, RiskMetricsSettings settings)
     {
         // An all-cash book has no return series to sum: its P&L (and return) is 0 on every calendar day.
         double[] Replay(double[] weights) => weights.Length == 0 ? new double[aligned.Days] : PortfolioPnl.Daily(weights, aligned.Returns);

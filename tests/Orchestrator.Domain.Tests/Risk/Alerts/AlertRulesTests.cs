@@ -1,7 +1,7 @@
 using Orchestrator.Domain.Risk;
 using Orchestrator.Domain.Risk.Alerts;
 using Orchestrator.Domain.Risk.Metrics;
-using MetricsPosition = Orchestrator.Domain.Risk.Metrics.RiskPosition;
+using MetricsPosition = Orchestrator.Domain.Risk.Metrics.Holding;
 
 namespace Orchestrator.Domain.Tests.Risk.Alerts;
 
