@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orchestrator.Server.Trading;
 using Orchestrator.Integration.Tests.Support;
 using Orchestrator.Storage.Configuration;
 
@@ -72,6 +75,36 @@ public sealed class TradingOwnershipTests
         Assert.Equal(HttpStatusCode.OK, (await standby.DeleteAsync($"/api/v1/orders/{resting}", Ct)).StatusCode);
         var cancelled = await standby.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{resting}", Ct);
         Assert.Equal("CANCELLED", cancelled.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task On_postgres_a_server_whose_lease_session_ends_stops_trading_and_shuts_down()
+    {
+        await using var server = await ApiServer.StartAsync(DatabaseProvider.Postgres);
+        Assert.Equal("running", await TradingHealthAsync(server));
+        var lifetime = server.App.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        // The lease's session ends under the server (a database restart, a dropped connection, an operator).
+        await using (var connection = await server.Db.Connections.OpenAsync(Ct))
+        {
+            await using var terminate = connection.CreateCommand();
+            terminate.CommandText = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + $"WHERE application_name LIKE 'orchestrator pid {Environment.ProcessId} on %' AND datname = current_database()";
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync(Ct));
+        }
+
+        // Within the watch's 5 s (plus a tick): trading refused, the health report says lost, the host stops.
+        var clock = Stopwatch.StartNew();
+        while (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "the server never noticed it lost its lease");
+            await Task.Delay(100, Ct);
+        }
+
+        var ownership = server.App.Services.GetRequiredService<TradingOwnership>();
+        Assert.False(ownership.IsHeld);
+        var refused = Assert.Throws<TradingNotReadyException>(ownership.EnsureHeld);
+        Assert.Equal("Trading stopped on this server: it lost its claim on the database's trading. Try again shortly.", refused.Message);
     }
 
     [Fact]
