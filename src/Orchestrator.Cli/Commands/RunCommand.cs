@@ -42,9 +42,11 @@ public static class RunCommand
             }
 
             using var host = OrchestratorHeadless.Build([.. switches], services => services.AddOrchestratorDemo());
+            // One process runs trading on a database: refuse (exit 2, naming the holder, before migrating or loading
+            // anything) rather than wait as a standby.
+            var ownership = host.Services.GetRequiredService<TradingOwnership>();
+            await ownership.AcquireAsync(TimeSpan.FromSeconds(5), ct);
             await DbCommands.MigrateAsync(host.Services.GetRequiredService<Migrator>(), ct);
-            // One process runs trading on a database: refuse (exit 2, naming the holder) rather than wait as a standby.
-            await host.Services.GetRequiredService<TradingOwnership>().AcquireAsync(TimeSpan.FromSeconds(5), ct);
             var demoOptions = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
             if (await DemoData.EnsureAsync(host.Services, TimeProvider.System, ct) is { } demo)
             {
@@ -56,7 +58,8 @@ public static class RunCommand
             await PrintRunningAsync(host.Services, candidates, ct);
             // Ctrl+C (or SIGTERM) stops the host through its console lifetime, and cancels ct: either way this returns.
             await host.WaitForShutdownAsync(ct);
-            return ExitCodes.Success;
+            // Non-zero when it stopped because it lost its trading lease, so a supervisor restarts it.
+            return ownership.IsLost ? ExitCodes.Failure : ExitCodes.Success;
         }));
         return command;
     }

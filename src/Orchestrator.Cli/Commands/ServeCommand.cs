@@ -37,9 +37,11 @@ public static class ServeCommand
             }
 
             var app = OrchestratorServer.Build([.. switches], services: services => services.AddOrchestratorDemo());
+            // One process runs trading on a database: refuse (exit 2, naming the holder, before migrating or loading
+            // anything) rather than wait as a standby.
+            var ownership = app.Services.GetRequiredService<TradingOwnership>();
+            await ownership.AcquireAsync(TimeSpan.FromSeconds(5), ct);
             await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), ct);
-            // One process runs trading on a database: refuse (exit 2, naming the holder) rather than wait as a standby.
-            await app.Services.GetRequiredService<TradingOwnership>().AcquireAsync(TimeSpan.FromSeconds(5), ct);
             if (await DemoData.EnsureAsync(app.Services, TimeProvider.System, ct) is { } demo)
             {
                 var url = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? ServerDefaults.Urls).Split(';')[0];
@@ -55,7 +57,8 @@ public static class ServeCommand
                 return CommandErrors.Fail(ExitCodes.BadInput, $"urls: {ex.Message}");
             }
 
-            return ExitCodes.Success;
+            // Non-zero when it stopped because it lost its trading lease, so a supervisor restarts it.
+            return ownership.IsLost ? ExitCodes.Failure : ExitCodes.Success;
         }));
         return command;
     }

@@ -190,17 +190,29 @@ public sealed partial class PaperExchange
     }
 
     /// <summary>Time passes without market data: expires every order due by <paramref name="now"/>, in every symbol.</summary>
-    public IReadOnlyList<ExchangeEvent> AdvanceTime(DateTimeOffset now)
+    public IReadOnlyList<ExchangeEvent> AdvanceTime(DateTimeOffset now) => AdvanceTime(now, null);
+
+    /// <summary>
+    /// <see cref="AdvanceTime(DateTimeOffset)"/> for every symbol but those <paramref name="frozen"/> names: their
+    /// clock is their own market's (a replay of stored bars), which only their bars advance.
+    /// </summary>
+    public IReadOnlyList<ExchangeEvent> AdvanceTime(DateTimeOffset now, Func<string, bool>? frozen)
     {
         _events.Clear();
         ResolvePendingDayExpiries(now);
         foreach (var book in _books.Values)
         {
-            ExpireDue(book, now);
+            if (frozen?.Invoke(book.Symbol) != true)
+            {
+                ExpireDue(book, now);
+            }
         }
 
         return Drain();
     }
+
+    /// <summary>The symbol of a working order; null when the order is unknown or done.</summary>
+    public string? SymbolOf(Guid orderId) => _orders.TryGetValue(orderId, out var entry) ? entry.Symbol : null;
 
     /// <summary>Cancels a working order: a Cancelled event, or null when the order is unknown or already done.</summary>
     public ExchangeEvent? Cancel(Guid orderId, DateTimeOffset at)

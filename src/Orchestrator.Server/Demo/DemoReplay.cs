@@ -34,7 +34,7 @@ public sealed partial class DemoReplay(ConnectionFactory connections, IBarStore 
         }
 
         // The market of the process that runs trading: a standby replays nothing until it takes over.
-        await ownership.WhenHeld.WaitAsync(stoppingToken);
+        await ownership.WhenReady.WaitAsync(stoppingToken);
         for (var loop = 1; !stoppingToken.IsCancellationRequested; loop++)
         {
             try

@@ -11,7 +11,7 @@ namespace Orchestrator.Server.Health;
 public static class HealthEndpoints
 {
     /// <summary>The health report.</summary>
-    /// <param name="Status"><c>Healthy</c> when the database answers and its schema is current.</param>
+    /// <param name="Status"><c>Healthy</c> when the database answers, its schema is current and the process did not lose its trading lease.</param>
     /// <param name="Provider">The configured database.</param>
     /// <param name="DatabaseReachable">Whether the database answered.</param>
     /// <param name="SchemaCurrent">Whether every migration is applied and none has changed since.</param>
@@ -25,7 +25,7 @@ public static class HealthEndpoints
     public sealed record HealthReport(
         string Status, string Provider, bool DatabaseReachable, bool SchemaCurrent, int PendingMigrations, IReadOnlyList<string> ChangedMigrations, string Trading);
 
-    /// <summary><c>GET /health</c>: 200 when the database answers and its schema is current, else 503.</summary>
+    /// <summary><c>GET /health</c>: 200 when the database answers and its schema is current (and the process did not lose its trading lease), else 503.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", CheckAsync)
@@ -43,17 +43,19 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        Migrator migrator, DatabaseOptions database, TradingOwnership ownership, PaperBroker paper, CancellationToken ct)
+        Migrator migrator, DatabaseOptions database, TradingOwnership ownership, CancellationToken ct)
     {
-        var trading = ownership.IsHeld ? paper.IsStarted ? "running" : "waiting" : ownership.WhenHeld.IsCompleted ? "lost" : "waiting";
+        var trading = ownership.IsLost ? "lost" : ownership.IsHeld && ownership.WhenReady.IsCompleted ? "running" : "waiting";
         try
         {
             var status = await migrator.StatusAsync(ct);
             var pending = status.Count(s => s.State == MigrationState.Pending);
             var changed = status.Where(s => s.State == MigrationState.Changed).Select(s => s.Version).ToList();
+            // A process that lost its trading lease is shutting down: unhealthy, whatever the database says.
             var current = pending == 0 && changed.Count == 0;
-            var report = new HealthReport(current ? "Healthy" : "Unhealthy", database.Provider.ToString(), true, current, pending, changed, trading);
-            return current ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var healthy = current && !ownership.IsLost;
+            var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", database.Provider.ToString(), true, current, pending, changed, trading);
+            return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (DatabaseUnavailableException)
         {

@@ -13,7 +13,7 @@ public abstract class DatabaseStartupTask(ILogger log) : IHostedService
     private readonly CancellationTokenSource _stopping = new();
     private Task _retry = Task.CompletedTask;
 
-    /// <summary>What the log calls the work, e.g. "Trading" in "Trading waits for the database".</summary>
+    /// <summary>What the log calls the work, e.g. "Trading" in "Trading waits: cannot open the Sqlite database (...)".</summary>
     protected abstract string Subject { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public abstract class DatabaseStartupTask(ILogger log) : IHostedService
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            log.LogWarning("{Subject} waits for the database: {Reason}", Subject, error.Message);
+            log.LogWarning("{Subject} waits: {Reason}", Subject, error.Message);
             _retry = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
         }
     }
@@ -58,7 +58,7 @@ public abstract class DatabaseStartupTask(ILogger log) : IHostedService
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                log.LogDebug("{Subject} still waits for the database: {Reason}", Subject, error.Message);
+                log.LogDebug("{Subject} still waits: {Reason}", Subject, error.Message);
             }
         }
     }

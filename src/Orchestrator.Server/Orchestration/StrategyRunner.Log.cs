@@ -30,4 +30,7 @@ public sealed partial class StrategyRunner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up bars of {Symbols} could not be read; the strategy starts without them")]
     private partial void LogWarmUpFailed(Exception exception, string symbols);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Strategy {Strategy}: its {Symbol} signal could not be routed and was dropped; the strategy goes on")]
+    private partial void LogRouteFailed(Exception exception, string strategy, string symbol);
 }

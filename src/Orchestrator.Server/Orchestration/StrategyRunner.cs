@@ -146,7 +146,7 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
         // Off the host's start path, and again after a failure: an unreachable database must not stop the server. Only
         // the process that runs trading runs strategies (a standby starts them when it takes over).
         await Task.Yield();
-        await _ownership.WhenHeld.WaitAsync(stoppingToken);
+        await _ownership.WhenReady.WaitAsync(stoppingToken);
         while (true)
         {
             try
@@ -219,6 +219,7 @@ public sealed partial class StrategyRunner : BackgroundService, IBarConsumer
             _options.WarmUp > TimeSpan.Zero ? (before, token) => History(definition.Symbols, before, token) : null)
         {
             Failed = (failed, reason) => _ = DisableAsync(failed, reason),
+            RouteFailed = (unit, signal, error) => LogRouteFailed(error, unit.Definition.Name, signal.Symbol),
         };
         _units[definition.StrategyId] = unit;
         Reroute();

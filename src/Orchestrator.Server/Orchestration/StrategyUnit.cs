@@ -9,8 +9,9 @@ namespace Orchestrator.Server.Orchestration;
 /// One running strategy, isolated: its own instance (indicators, state), its own queue of bars and its own loop,
 /// sharing nothing mutable with other units. A bar reaches the strategy when it falls in the strategy's schedule
 /// and its symbol's session; the signals it emits are routed (<see cref="SignalRouter"/>) before the next bar, so
-/// a signal always sees the position its predecessor left. An exception ends the unit and reports it
-/// (<see cref="Failed"/>); a call that runs past the timeout is caught by the runner's watchdog through
+/// a signal always sees the position its predecessor left. An exception from strategy code ends the unit and reports it
+/// (<see cref="Failed"/>); a signal the platform cannot route (the database away) is dropped and reported
+/// (<see cref="RouteFailed"/>) and the unit goes on; a call that runs past the timeout is caught by the runner's watchdog through
 /// <see cref="BusyFor"/> (a thread stuck in strategy code cannot be aborted, so the unit is abandoned).
 /// </summary>
 internal sealed class StrategyUnit
@@ -42,6 +43,9 @@ internal sealed class StrategyUnit
 
     /// <summary>Set once the strategy threw; the runner disables the unit.</summary>
     public Action<StrategyUnit, string>? Failed { get; init; }
+
+    /// <summary>A signal could not be routed because the platform failed (logged by the runner; the unit goes on).</summary>
+    public Action<StrategyUnit, Signal, Exception>? RouteFailed { get; init; }
 
     /// <summary>Bars taken by the strategy, and signals routed.</summary>
     public long BarsSeen { get; private set; }
@@ -100,8 +104,17 @@ internal sealed class StrategyUnit
                 Call(() => _strategy.OnBar(_context, bar));
                 foreach (var signal in _context.Pending)
                 {
-                    await _router.RouteAsync(Definition, signal, bar, _stop.Token);
-                    SignalsRouted++;
+                    try
+                    {
+                        await _router.RouteAsync(Definition, signal, bar, _stop.Token);
+                        SignalsRouted++;
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException || !_stop.IsCancellationRequested)
+                    {
+                        // The platform failed, not the strategy (the database away, trading stopped in this process): the
+                        // signal is dropped and reported, and the strategy goes on with the next bar, never disabled for it.
+                        RouteFailed?.Invoke(this, signal, error);
+                    }
                 }
 
                 _context.Pending.Clear();

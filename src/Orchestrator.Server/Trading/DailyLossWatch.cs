@@ -16,20 +16,22 @@ internal static class DailyLossWatch
     public static async Task CheckAsync(AccountWriter writer, TradingContext trading, DateTimeOffset now, CancellationToken ct)
     {
         var state = writer.State;
-        if (state is null || state.HaltRequested)
+        if (state is null)
         {
             return;
         }
 
+        // Every change is reported, whether or not this account may breach now, so the other accounts' checks see it.
         var settings = await WriterRisk.EnsureAsync(writer, trading, null, now, ct);
-        if (settings.KillSwitch == KillSwitchState.Halted || DailyLoss.Limit(settings.UserMaxDailyLoss, settings.Profile.MaxDailyLoss) is not { } limit)
-        {
-            return;
-        }
-
         var balance = state.Account.Balance();
         var own = balance.PortfolioValue - state.SessionOpenEquity!.Value;
         trading.DayPnl.Report(state.UserId, writer.AccountId, state.RiskDay!.Value, balance.Currency, own);
+        if (state.HaltRequested || settings.KillSwitch == KillSwitchState.Halted
+            || DailyLoss.Limit(settings.UserMaxDailyLoss, settings.Profile.MaxDailyLoss) is not { } limit)
+        {
+            return;
+        }
+
         var pnl = own + trading.DayPnl.Others(state.UserId, writer.AccountId, state.RiskDay!.Value, balance.Currency);
         if (DailyLoss.IsHit(pnl, limit))
         {

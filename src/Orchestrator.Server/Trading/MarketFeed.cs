@@ -14,9 +14,15 @@ public sealed class MarketFeed(PaperBroker paper, AccountWriters writers, IQuote
     private readonly Orchestration.IBarConsumer[] _consumers = [.. consumers];
 
     /// <summary>A bar: the paper exchange first (fills happen on it), then marks, then the live stream's subscribers.</summary>
-    public async Task PublishAsync(Bar bar, CancellationToken ct)
+    public Task PublishAsync(Bar bar, CancellationToken ct) => PublishAsync(bar, replayed: false, ct);
+
+    /// <summary>
+    /// A bar, <paramref name="replayed"/> when it comes from stored history (the replay feed): then its time is its
+    /// symbol's clock in the paper exchange (<see cref="PaperBroker"/>).
+    /// </summary>
+    public async Task PublishAsync(Bar bar, bool replayed, CancellationToken ct)
     {
-        paper.OnBar(bar);
+        paper.OnBar(bar, replayed);
         writers.Mark(bar);
         foreach (var consumer in _consumers)
         {

@@ -16,14 +16,13 @@ namespace Orchestrator.Server.Trading;
 /// lock. Every event it produces after submission is queued to its account's update stream while the lock is
 /// held, so each account sees its events in exactly the order the exchange produced them.
 /// <para>
-/// The exchange's clock is the wall clock, except when the market's last bar or quote came from a replay of stored
-/// bars (<see cref="BeginReplay"/>): then it is the replayed market's time, the end of that bar (or the quote's
-/// time). An order submitted or cancelled then happens at that time, so its fills, a DAY order's session and a new
-/// position's opening time belong to the replayed day, as the bars that meet them next do; that includes the orders
-/// the replay's last bar set off (a protective exit), which the writers place just after it ended. While a replay
-/// plays, the wall clock expires nothing (<see cref="AdvanceTime"/>): the bars are the clock. Once it is over, the
-/// wall clock (days later) expires the replayed session's DAY orders; live data makes the wall clock the exchange's
-/// again.
+/// Each symbol's clock is the wall clock, except while that symbol's last bar or quote came from a replay of stored
+/// bars (the replay feed publishes its bars as replayed): then it is the replayed market's time, the end of that bar (or the quote's time).
+/// An order in such a symbol submitted or cancelled then happens at that time, so its fills, a DAY order's session and
+/// a new position's opening time belong to the replayed day, as the bars that meet them next do; that includes the
+/// orders the replay's last bar set off (a protective exit), which the writers place just after it. The wall clock
+/// expires nothing in such a symbol (<see cref="AdvanceTime"/>): its bars are its clock. A live bar or quote of the
+/// symbol gives it the wall clock back; other symbols keep the wall clock throughout.
 /// </para>
 /// </summary>
 public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
@@ -34,9 +33,8 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     private PaperExchange? _exchange;
     private readonly ConcurrentDictionary<Guid, Channel<BrokerOrderUpdate>> _streams = new();
     private readonly Dictionary<Guid, PositionBook> _positions = [];
-    private int _replays;
-    private DateTimeOffset? _marketTime;
-    private bool _replayedMarket;
+    /// <summary>Symbols whose last market data came from a replay, with that data's time (under the lock).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _replayedClocks = new(StringComparer.Ordinal);
 
     string IBrokerAdapter.BrokerId => BrokerId;
 
@@ -57,14 +55,13 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         }
     }
 
-    /// <summary>Whether a replay is playing.</summary>
-    public bool IsReplaying => Volatile.Read(ref _replays) > 0;
-
-    /// <summary>A replay starts; disposing the result ends it (replays may overlap: the clock is the market's until the last ends).</summary>
-    public IDisposable BeginReplay()
+    /// <summary>Whether the symbol's last market data came from a replay (its clock is that data's time).</summary>
+    public bool IsReplayed(string symbol)
     {
-        Interlocked.Increment(ref _replays);
-        return new ReplayScope(this);
+        lock (_gate)
+        {
+            return _replayedClocks.ContainsKey(symbol);
+        }
     }
 
     public Task<BrokerConnectResult> ConnectAsync(BrokerAccountRef account, string? credentialsJson, CancellationToken ct) =>
@@ -75,7 +72,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         IReadOnlyList<ExchangeEvent> events;
         lock (_gate)
         {
-            events = Exchange.Submit(account.AccountId, order, ClockAt(now));
+            events = Exchange.Submit(account.AccountId, order, ClockAt(order.Symbol, now));
             Track(events);
         }
 
@@ -86,7 +83,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     {
         lock (_gate)
         {
-            if (Exchange.Cancel(orderId, ClockAt(now)) is not { } cancelled)
+            if (Exchange.Cancel(orderId, Exchange.SymbolOf(orderId) is { } symbol ? ClockAt(symbol, now) : now) is not { } cancelled)
             {
                 return Task.FromResult(false);
             }
@@ -125,36 +122,34 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         }
     }
 
-    /// <summary>A bar of market data: resting orders meet it, and their events go to their accounts' streams.</summary>
-    public void OnBar(Bar bar)
+    /// <summary>
+    /// A bar of market data: resting orders meet it, and their events go to their accounts' streams. A bar of a replay
+    /// (<paramref name="replayed"/>) makes its time the symbol's clock.
+    /// </summary>
+    public void OnBar(Bar bar, bool replayed = false)
     {
         lock (_gate)
         {
-            (_marketTime, _replayedMarket) = (bar.End, IsReplaying);
+            MarketAt(bar.Symbol, bar.End, replayed);
             Publish(Exchange.OnBar(bar));
         }
     }
 
-    public void OnQuote(Quote quote)
+    public void OnQuote(Quote quote, bool replayed = false)
     {
         lock (_gate)
         {
-            (_marketTime, _replayedMarket) = (quote.Time, IsReplaying);
+            MarketAt(quote.Symbol, quote.Time, replayed);
             Publish(Exchange.OnQuote(quote));
         }
     }
 
-    /// <summary>Expires DAY and good-till-date orders whose time has come, without waiting for a bar (not during a replay: its bars are the clock).</summary>
+    /// <summary>Expires DAY and good-till-date orders whose time has come, without waiting for a bar (not in a replayed symbol: its bars are its clock).</summary>
     public void AdvanceTime(DateTimeOffset now)
     {
-        if (IsReplaying)
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            Publish(Exchange.AdvanceTime(now));
+            Publish(_replayedClocks.Count == 0 ? Exchange.AdvanceTime(now) : Exchange.AdvanceTime(now, _replayedClocks.ContainsKey));
         }
     }
 
@@ -200,19 +195,19 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
         }
     }
 
-    /// <summary>The exchange's time for a request made at <paramref name="wallClock"/> (under the lock).</summary>
-    private DateTimeOffset ClockAt(DateTimeOffset wallClock) => _replayedMarket && _marketTime is { } market ? market : wallClock;
+    /// <summary>The exchange's time in <paramref name="symbol"/> for a request made at <paramref name="wallClock"/> (under the lock).</summary>
+    private DateTimeOffset ClockAt(string symbol, DateTimeOffset wallClock) => _replayedClocks.TryGetValue(symbol, out var market) ? market : wallClock;
 
-    private sealed class ReplayScope(PaperBroker broker) : IDisposable
+    /// <summary>The symbol's market showed data of <paramref name="at"/>: replayed (its clock from now on) or live (the wall clock's).</summary>
+    private void MarketAt(string symbol, DateTimeOffset at, bool replayed)
     {
-        private int _disposed;
-
-        public void Dispose()
+        if (replayed)
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                Interlocked.Decrement(ref broker._replays);
-            }
+            _replayedClocks[symbol] = at;
+        }
+        else
+        {
+            _replayedClocks.Remove(symbol);
         }
     }
 

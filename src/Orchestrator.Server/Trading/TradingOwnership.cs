@@ -10,15 +10,18 @@ namespace Orchestrator.Server.Trading;
 /// lease before anything else and refuse to start while another process holds it; a server built otherwise (in
 /// process, as the tests build it) waits as a standby instead: it answers everything but trading (503) and takes over
 /// when the holder goes. Once held, the lease is kept for the life of the process (<see cref="TradingOwnershipWatch"/>).
+/// Trading is <em>ready</em> once the holder has also restored the book (<see cref="TradingStartup"/>): the strategy
+/// runner, the demo's replay and the kill switch's monitor wait for that (<see cref="WhenReady"/>).
 /// </summary>
 public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisposable
 {
     public const string LeaseName = "trading";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DatabaseLease? _lease;
     private volatile bool _lost;
+    private int _disposed;
 
     /// <summary>How this process names itself to others in the lease.</summary>
     public static string Holder { get; } = $"orchestrator pid {Environment.ProcessId} on {Environment.MachineName}";
@@ -26,8 +29,14 @@ public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisp
     /// <summary>Whether this process runs trading on its database now.</summary>
     public bool IsHeld => _lease is not null && !_lost;
 
-    /// <summary>Completes when this process first holds the lease.</summary>
-    public Task WhenHeld => _held.Task;
+    /// <summary>Completes when this process holds the lease and has restored the paper book (<see cref="MarkReady"/>).</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>Whether this process held the lease and lost it (it stops; its exit code says so).</summary>
+    public bool IsLost => _lost;
+
+    /// <summary>The book is restored: trading runs here (called by <see cref="TradingStartup"/> once it has).</summary>
+    public void MarkReady() => _ready.TrySetResult();
 
     /// <summary>
     /// Takes the lease unless this process holds it already, trying again for up to <paramref name="wait"/> (a holder
@@ -53,8 +62,6 @@ public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisp
                     await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
                 }
             }
-
-            _held.TrySetResult();
         }
         finally
         {
@@ -88,13 +95,27 @@ public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisp
         return !_lost;
     }
 
+    /// <summary>Lets the lease go (after the writers, which the container disposes first: they were created after this).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_lease is not null)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            await _lease.DisposeAsync();
+            return;
         }
 
-        _gate.Dispose();
+        // Under the gate: an acquisition still retrying finishes (or is cancelled by its host's stop) before the lease goes.
+        await _gate.WaitAsync();
+        try
+        {
+            if (_lease is not null)
+            {
+                await _lease.DisposeAsync();
+                _lease = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class TradingOwnershipWatch(TradingOwnership ownership, IH
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ownership.WhenHeld.WaitAsync(stoppingToken);
+        await ownership.WhenReady.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

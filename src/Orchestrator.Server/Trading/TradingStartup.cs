@@ -79,5 +79,7 @@ public sealed class TradingStartup(
             // The book is restored and trading goes on; running this task again would restore the book twice.
             log.LogError(error, "The accounts could not be reconciled with their brokers");
         }
+
+        ownership.MarkReady();
     }
 }

@@ -14,7 +14,10 @@ namespace Orchestrator.Storage.Leases;
 /// go when that session ends. The holder is named in the session's <c>application_name</c>, so another process (and
 /// <c>pg_stat_activity</c>) can say who holds it.</item>
 /// <item>SQLite: an exclusive lock (<c>flock</c>) on a file beside the database, which the kernel lets go with the
-/// process; a second file beside it names the holder. A database in memory belongs to its process: always granted.</item>
+/// process; a second file beside it names the holder. A database in memory belongs to its process: always granted.
+/// .NET takes no lock where <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> is set or the file system has no
+/// <c>flock</c> (some network file systems): there every process is granted the lease. The lock file is named after
+/// the database's path as configured, so two paths to one file (a symbolic link) are two leases.</item>
 /// </list>
 /// </summary>
 public sealed class DatabaseLease : IAsyncDisposable
@@ -65,9 +68,16 @@ public sealed class DatabaseLease : IAsyncDisposable
             command.Parameters.AddWithValue("class", (long)(uint)AdvisoryClass);
             command.Parameters.AddWithValue("object", (long)(uint)ObjectKey(name));
             await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct)
-                ? $"{reader.GetString(0)}, since {reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}"
-                : null;
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+
+            // Another role's session shows no backend_start (nor, without pg_read_all_stats, much else): say what is known.
+            var who = reader.IsDBNull(0) ? "another session" : reader.GetString(0);
+            return reader.IsDBNull(1)
+                ? who
+                : $"{who}, since {reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}";
         }
 
         if (SqliteLockPath(connections, name) is not { } path)
@@ -98,7 +108,8 @@ public sealed class DatabaseLease : IAsyncDisposable
 
         try
         {
-            await using var command = new NpgsqlCommand("SELECT 1", _session);
+            // A short timeout: a half-open connection must not pass for a held lease for the default 30 s.
+            await using var command = new NpgsqlCommand("SELECT 1", _session) { CommandTimeout = 5 };
             await command.ExecuteScalarAsync(ct);
             return true;
         }
@@ -186,13 +197,21 @@ public sealed class DatabaseLease : IAsyncDisposable
             throw new DatabaseUnavailableException($"cannot take the lock file {path}: {error.Message}", error);
         }
 
-        var since = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture);
-        File.WriteAllText(path + ".owner", $"{holder}, since {since}\n", Encoding.UTF8);
+        try
+        {
+            var since = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture);
+            File.WriteAllText(path + ".owner", $"{holder}, since {since}\n", Encoding.UTF8);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Held all the same; only the name shown to a refused process is missing.
+        }
+
         return new DatabaseLease(null, file, path + ".owner");
     }
 
-    /// <summary>EWOULDBLOCK from flock (11) on Linux; ERROR_SHARING_VIOLATION on Windows.</summary>
-    private static bool IsHeldElsewhere(IOException error) => error.HResult is 11 or unchecked((int)0x80070020);
+    /// <summary>EWOULDBLOCK from flock: 11 on Linux, 35 on macOS; ERROR_SHARING_VIOLATION on Windows.</summary>
+    private static bool IsHeldElsewhere(IOException error) => error.HResult is 11 or 35 or unchecked((int)0x80070020);
 
     /// <summary>
     /// The lock file of a SQLite database on disk, <c>FILE.NAME.lease</c>; null for a database in memory. It is never

@@ -13,9 +13,10 @@ using Orchestrator.Storage.MarketData;
 namespace Orchestrator.Integration.Tests.MarketData;
 
 /// <summary>
-/// While the replay feed plays stored bars, the paper exchange's clock is the replayed market's: an order placed then
-/// fills at the replayed time, its position's protective stop meets the replayed bars that follow, and a DAY order
-/// belongs to the replayed session (expired once the replay is over).
+/// Once the replay feed has played a symbol's stored bars, the paper exchange's clock in that symbol is the replayed
+/// market's: an order placed then fills at the replayed time, its position's protective stop meets the replayed bars
+/// that follow, and a DAY order belongs to the replayed session: the wall clock does not expire it, the symbol's next
+/// live bar (a week later) does.
 /// </summary>
 public sealed class ReplayClockTests
 {
@@ -46,11 +47,10 @@ public sealed class ReplayClockTests
             await Task.Delay(5, Ct);
         }
 
-        Assert.True(paper.IsReplaying);
+        Assert.True(paper.IsReplayed("ACME"));
         var bought = await PlaceAsync(kit, new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" });
         var day = await PlaceAsync(kit, new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "LIMIT", quantity = 1, limitPrice = 90, timeInForce = "DAY" });
         Assert.Equal(3, await replay);
-        Assert.False(paper.IsReplaying);
 
         // The buy filled on submission at the last close, 100, at the replayed time: the first bar's end, 14:31.
         var fill = Assert.Single((await kit.GetAsync($"/api/v1/orders/{bought}/fills")).EnumerateArray());
@@ -65,9 +65,16 @@ public sealed class ReplayClockTests
             .Where(o => o.ClientOrderId == $"stop-loss-{closed.PositionId:N}" && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal(t0.AddMinutes(3).UtcDateTime, exit.FilledAt);
 
-        // The DAY order belongs to Friday's session: with the replay over, the wall clock (a week later) expires it.
-        var expired = await kit.WaitForOrderAsync(day, "EXPIRED");
-        Assert.Equal("EXPIRED", expired.GetProperty("status").GetString());
+        // The DAY order belongs to Friday's session, whose clock stopped at 14:33 with the replay: the wall clock (a week
+        // later, ticking every second) leaves it working.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        Assert.Equal("NEW", (await kit.GetAsync($"/api/v1/orders/{day}")).GetProperty("status").GetString());
+        Assert.True(paper.IsReplayed("ACME"));
+
+        // A live bar of ACME gives the symbol the wall clock back: Friday's session is long over, the order expires.
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 100_000m);
+        Assert.False(paper.IsReplayed("ACME"));
+        await kit.WaitForOrderAsync(day, "EXPIRED");
     }
 
     private static async Task<Guid> PlaceAsync(TradingKit kit, object order)

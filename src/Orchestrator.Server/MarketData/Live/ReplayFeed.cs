@@ -7,15 +7,14 @@ namespace Orchestrator.Server.MarketData.Live;
 /// Plays stored bars into the market feed at N times their real pace, so the paper broker, the marks and the live
 /// stream run on historical data exactly as on a live feed. Bars of the same minute are published together; the
 /// wait between minutes is their distance divided by <c>speed</c> (a speed of 0 means as fast as possible). While it
-/// plays, the paper exchange's clock is the replayed market's (<see cref="PaperBroker.BeginReplay"/>), so orders placed
-/// meanwhile fill, expire and open positions on the replayed day.
+/// plays, each replayed symbol's clock in the paper exchange is the replayed market's (<see cref="PaperBroker"/>), so
+/// orders placed meanwhile fill, expire and open positions on the replayed day.
 /// </summary>
-public sealed class ReplayFeed(IBarStore store, MarketFeed feed, PaperBroker paper, TimeProvider time)
+public sealed class ReplayFeed(IBarStore store, MarketFeed feed, TimeProvider time)
 {
     public async Task<long> PlayAsync(IReadOnlyCollection<string> symbols, DateTimeOffset from, DateTimeOffset to, double speed, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(speed);
-        using var replay = paper.BeginReplay();
         long count = 0;
         DateTimeOffset? previous = null;
         await foreach (var bar in store.ReadAsync(symbols, from, to, ct))
@@ -26,7 +25,7 @@ public sealed class ReplayFeed(IBarStore store, MarketFeed feed, PaperBroker pap
             }
 
             previous = bar.Start;
-            await feed.PublishAsync(bar.Bar, ct);
+            await feed.PublishAsync(bar.Bar, replayed: true, ct);
             count++;
         }
 

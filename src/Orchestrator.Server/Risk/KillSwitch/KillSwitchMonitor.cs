@@ -36,7 +36,7 @@ public sealed partial class KillSwitchMonitor(KillSwitchService killSwitch, Dail
     private async Task ResetAtSessionOpensAsync(CancellationToken ct)
     {
         await Task.Yield(); // off the host's start path
-        await ownership.WhenHeld.WaitAsync(ct);
+        await ownership.WhenReady.WaitAsync(ct);
         using var timer = new PeriodicTimer(ResetInterval, time);
         do
         {
