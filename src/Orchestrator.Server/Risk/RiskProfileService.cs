@@ -10,7 +10,7 @@ namespace Orchestrator.Server.Risk;
 /// A user's risk profiles: list, read, create, replace, delete (never the active one) and choose the active one;
 /// every query is scoped to the caller, every change audited with old and new values.
 /// </summary>
-public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time, RiskEpochs epochs)
+public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audit, TimeProvider time, RiskEpochs epochs, Trading.TradingOwnership ownership)
 {
     /// <summary>The outcome of a change: the profile, field errors, "not found", or a conflict with its reason.</summary>
     public sealed record Outcome(RiskProfileView? Profile, ValidationErrors? Errors = null, bool NotFound = false, string? Conflict = null);
@@ -27,6 +27,9 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Creates a profile; a user's first profile is active at once.</summary>
     public async Task<Outcome> CreateAsync(Guid userId, RiskProfileRequest request, Actor actor, CancellationToken ct)
     {
+        // The writers that enforce profiles live where trading runs and learn of changes in process (RiskEpochs): a
+        // change made elsewhere would be stored and not enforced (a 503, nothing stored).
+        ownership.EnsureHeld();
         var errors = RiskProfiles.Validate(request);
         if (errors.Any)
         {
@@ -52,6 +55,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Replaces a profile's name, description and limits (see <see cref="RiskProfileRequest"/> for missing limits).</summary>
     public async Task<Outcome> ReplaceAsync(Guid userId, Guid profileId, RiskProfileRequest request, Actor actor, CancellationToken ct)
     {
+        ownership.EnsureHeld();
         var errors = RiskProfiles.Validate(request);
         if (errors.Any)
         {
@@ -85,6 +89,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Makes one profile the enforced one; the previously active one stays, inactive. One transaction.</summary>
     public async Task<Outcome> ActivateAsync(Guid userId, Guid profileId, Actor actor, CancellationToken ct)
     {
+        ownership.EnsureHeld();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var profiles = await db.RiskProfiles.Where(p => p.UserId == userId).ToListAsync(ct);
         var chosen = profiles.FirstOrDefault(p => p.ProfileId == profileId);
@@ -118,6 +123,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Deletes a profile that is not the active one (the user would otherwise have none enforced).</summary>
     public async Task<Outcome> DeleteAsync(Guid userId, Guid profileId, Actor actor, CancellationToken ct)
     {
+        ownership.EnsureHeld();
         var row = await db.RiskProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId && p.UserId == userId, ct);
         if (row is null)
         {

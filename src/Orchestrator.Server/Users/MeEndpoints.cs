@@ -41,7 +41,8 @@ public static class MeEndpoints
     }
 
     private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> UpdateAsync(
-        JsonElement body, OrchestratorDbContext db, AuditTrail audit, TimeProvider time, Risk.RiskEpochs epochs, HttpContext http, CancellationToken ct)
+        JsonElement body, OrchestratorDbContext db, AuditTrail audit, TimeProvider time, Risk.RiskEpochs epochs, Trading.TradingOwnership ownership,
+        HttpContext http, CancellationToken ct)
     {
         var caller = Caller.Required(http);
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserId == caller.UserId, ct);
@@ -58,6 +59,12 @@ public static class MeEndpoints
         }
 
         var entry = db.Entry(user);
+        if (entry.Property(u => u.MaxDailyLoss) is { IsModified: true } loss && !Equals(loss.OriginalValue, loss.CurrentValue))
+        {
+            // The daily loss limit is enforced where trading runs, which learns of it in process (a 503 elsewhere, nothing stored).
+            ownership.EnsureHeld();
+        }
+
         if (entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
         {
             user.UpdatedAt = now;

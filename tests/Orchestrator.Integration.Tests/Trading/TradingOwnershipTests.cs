@@ -36,10 +36,16 @@ public sealed class TradingOwnershipTests
             var refused = await standby.PostAsJsonAsync("/api/v1/orders", Limit(kit, "on-standby"), Ct);
             await AssertTradingUnavailableAsync(refused);
             await AssertTradingUnavailableAsync(await standby.PutAsJsonAsync("/api/v1/risk/state", new { state = "HALTED", reason = "from the standby" }, Ct));
+            // So does a change of the risk settings the trading server's writers enforce: a profile, the daily loss limit.
+            await AssertTradingUnavailableAsync(await standby.PostAsJsonAsync("/api/v1/risk/profiles", new { profileName = "From the standby" }, Ct));
+            await AssertTradingUnavailableAsync(await standby.PatchAsJsonAsync("/api/v1/me", new { maxDailyLoss = 1 }, Ct));
             await using (var rows = db.CreateContext())
             {
                 Assert.Equal(0, await rows.Orders.CountAsync(Ct));
-                Assert.Equal("ACTIVE", (await rows.Users.AsNoTracking().SingleAsync(u => u.UserId == kit.User.UserId, Ct)).TradingState);
+                var user = await rows.Users.AsNoTracking().SingleAsync(u => u.UserId == kit.User.UserId, Ct);
+                Assert.Equal("ACTIVE", user.TradingState);
+                Assert.NotEqual(1m, user.MaxDailyLoss);
+                Assert.False(await rows.RiskProfiles.AnyAsync(p => p.ProfileName == "From the standby", Ct));
             }
 
             // Both are healthy; the health report says which one trades.
@@ -140,7 +146,8 @@ public sealed class TradingOwnershipTests
 
     private static async Task AssertTradingUnavailableAsync(HttpResponseMessage response)
     {
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable,
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("https://orchestrator.dev/problems/trading-unavailable", problem.GetProperty("type").GetString());
         Assert.Equal(
