@@ -66,6 +66,7 @@ internal static class BrokerUpdateApplier
         TradingRows.UpdateOrder(batch, writer.AccountId, order, record);
         if (order.Status.IsTerminal())
         {
+            ProtectiveStops.OnOrderEnded(state, order, record);
             state.Records.Remove(order.OrderId);
             if (writer.TerminalWaiters.Remove(order.OrderId, out var waiter))
             {

@@ -51,8 +51,9 @@ internal static class ProtectiveStops
     /// A bar (or a quote as a one-price bar) of a symbol the account holds: the stop ratchets or exits. An exit posts
     /// the closing order to the writer, with a client order id of the position's, so it can never be sent twice. When
     /// that order is refused (a limit such as max_daily_volume or allowed_symbols, a disconnected account, a failed
-    /// commit) the stop is re-armed, and the next bar that still reaches it sends another exit, whose client order id
-    /// adds that bar's time (one exit per bar, even across a restart).
+    /// commit), or ends without filling all of it (<see cref="OnOrderEnded"/>), the stop is re-armed, and the next bar
+    /// that still reaches it sends another exit, for what is left of the position, whose client order id adds that
+    /// bar's time.
     /// </summary>
     public static void OnBar(AccountWriter writer, Position position, in Bar bar, TradingContext trading)
     {
@@ -104,6 +105,24 @@ internal static class ProtectiveStops
             return Task.FromResult(true);
         }));
     }
+
+    /// <summary>
+    /// An order ended. A protective exit that ended without filling all of it (cancelled by hand or by the kill switch,
+    /// expired) leaves the position open, in part or whole: its stop stands again, for the next bar that reaches it.
+    /// </summary>
+    public static void OnOrderEnded(LoadedAccount state, DomainOrder order, OrderRecord record)
+    {
+        if (order.Status != OrderStatus.Filled && IsExit(record.ClientOrderId)
+            && state.Stops.TryGetValue(order.Symbol, out var stop) && stop.Exit is not null)
+        {
+            stop.Rearm();
+        }
+    }
+
+    /// <summary>Whether a client order id is one of a protective exit's (see <see cref="OnBar"/>).</summary>
+    private static bool IsExit(string? clientOrderId) =>
+        clientOrderId is not null && (clientOrderId.StartsWith("stop-loss-", StringComparison.Ordinal)
+            || clientOrderId.StartsWith("trailing-stop-", StringComparison.Ordinal) || clientOrderId.StartsWith("take-profit-", StringComparison.Ordinal));
 
     /// <summary>The stop's columns on the position's row (all null without a stop).</summary>
     public static void CopyTo(AccountPosition row, ProtectiveStop? stop)

@@ -133,6 +133,44 @@ public sealed class ProtectiveStopTests
         Assert.Equal(-28m, closed.RealizedPnl);
     }
 
+    [Fact]
+    public async Task An_exit_cancelled_before_it_filled_re_arms_the_stop_for_what_is_left()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+        await RiskEnforcementTests.ActivateAsync(kit, new
+        {
+            profileName = "Fixed 2%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            trailingStopEnabled = false, defaultStopLossPercentage = 0.02,
+        });
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(2);
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m, start.AddMinutes(-2));
+        Assert.Equal(HttpStatusCode.Created, (await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" })).StatusCode);
+        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking().Where(p => p.AccountId == kit.AccountId && p.StopPrice == 98m).SingleOrDefaultAsync(Ct));
+
+        // Bar 1 reaches the stop (low 97.50 <= 98) on a volume of 8: the exit sells 25% of 8 = 2 at the close 97.80 and
+        // the other 8 wait for the next bar. The user cancels them.
+        await kit.BarAsync("ACME", 99m, 99m, 97.5m, 97.8m, 8m, start);
+        var exitId = $"stop-loss-{position.PositionId:N}";
+        var first = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+            .Where(o => o.ClientOrderId == exitId && o.Status == "PARTIALLY_FILLED").SingleOrDefaultAsync(Ct));
+        Assert.Equal((10m, 2m, 97.8m), (first.Quantity, first.FilledQuantity, first.AverageFillPrice));
+        Assert.Equal(HttpStatusCode.OK, (await kit.Client.DeleteAsync($"/api/v1/orders/{first.OrderId}", Ct)).StatusCode);
+        await kit.WaitForOrderAsync(first.OrderId, "CANCELLED");
+
+        // Bar 2 still reaches 98 (low 97): the re-armed stop sells the 8 left at its close 97.20.
+        // Realized: (97.80 - 100) x 2 + (97.20 - 100) x 8 = -4.40 - 22.40 = -26.80.
+        await kit.BarAsync("ACME", 97.8m, 98m, 97m, 97.2m, 1_000_000m, start.AddMinutes(1));
+        var retryId = $"{exitId}-{start.AddMinutes(2).UtcDateTime:yyyyMMddHHmm}";
+        var second = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+            .Where(o => o.ClientOrderId == retryId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
+        Assert.Equal((8m, 97.2m), (second.Quantity, second.AverageFillPrice));
+        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
+        Assert.Equal(-26.8m, closed.RealizedPnl);
+    }
+
     private static async Task<T> WaitForAsync<T>(ApiServer server, Func<Storage.Model.OrchestratorDbContext, Task<T?>> query)
         where T : class
     {
