@@ -71,6 +71,16 @@ public static class AuthEndpoints
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest body, SessionService sessions, HttpContext http, CancellationToken ct)
     {
+        // A missing email or password is a malformed request, told apart from a wrong one without looking anything up:
+        // the answer depends on the body alone, so it says nothing about which accounts exist (and no hash is computed).
+        var missing = new ValidationErrors()
+            .Check(!string.IsNullOrWhiteSpace(body.Email), "email", "is required.")
+            .Check(!string.IsNullOrEmpty(body.Password), "password", "is required.");
+        if (missing.Any)
+        {
+            return missing.ToProblem();
+        }
+
         var result = await sessions.LoginAsync(body, HttpActor.From(http), ct);
         switch (result)
         {

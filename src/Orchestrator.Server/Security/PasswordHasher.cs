@@ -14,6 +14,9 @@ public sealed class PasswordHasher
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
+    /// <summary>Hashed in place of an empty password, which Argon2 (Konscious) refuses, so that refusal costs the same time.</summary>
+    private const string EmptyStandIn = "\0";
+
     public PasswordHasher(int memoryKiB = 19456, int iterations = 2, int parallelism = 1)
     {
         MemoryKiB = memoryKiB;
@@ -37,6 +40,14 @@ public sealed class PasswordHasher
     /// <summary>True when <paramref name="password"/> matches; compares in constant time.</summary>
     public bool Verify(string password, string encoded)
     {
+        if (string.IsNullOrEmpty(password))
+        {
+            // Argon2 (Konscious) refuses an empty password; no stored password is empty (registration asks for 12
+            // characters or more), so an empty one is simply wrong, answered after the same work as any other.
+            VerifyNothing(password);
+            return false;
+        }
+
         var parts = encoded.Split('$');
         // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
         if (parts.Length != 6 || parts[1] != "argon2id" || parts[2] != "v=19")
@@ -56,7 +67,7 @@ public sealed class PasswordHasher
     /// answer would tell an attacker which emails exist.
     /// </summary>
     public void VerifyNothing(string password) =>
-        Compute(password, new byte[SaltBytes], MemoryKiB, Iterations, Parallelism, HashBytes);
+        Compute(string.IsNullOrEmpty(password) ? EmptyStandIn : password, new byte[SaltBytes], MemoryKiB, Iterations, Parallelism, HashBytes);
 
     private static byte[] Compute(string password, byte[] salt, int memoryKiB, int iterations, int parallelism, int length)
     {
