@@ -34,6 +34,16 @@ public static class SymbolsEndpoints
     private static async Task<Results<Ok<SymbolView>, ProblemHttpResult>> GetAsync(string symbol, SymbolService service, CancellationToken ct) =>
         await service.GetAsync(symbol, ct) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"The symbol '{symbol}'");
 
-    private static async Task<Ok<SessionView>> SessionAsync(string symbol, SymbolService service, TimeProvider time, CancellationToken ct, DateTimeOffset? at = null) =>
-        TypedResults.Ok(await service.SessionAsync(symbol, at ?? time.GetUtcNow(), ct));
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(
+        string symbol, SymbolService service, TimeProvider time, CancellationToken ct, DateTimeOffset? at = null)
+    {
+        // The session's open and close are found by stepping through local days in the symbol's time zone: near
+        // DateTimeOffset's own limits that arithmetic overflows, and no trading calendar means anything there anyway.
+        if (at is { } instant && (instant < SymbolService.SessionRangeStart || instant >= SymbolService.SessionRangeEnd))
+        {
+            return new ValidationErrors().Add("at", "must be in the years 1900 to 2200: from 1900-01-01T00:00:00Z, before 2201-01-01T00:00:00Z.").ToProblem();
+        }
+
+        return TypedResults.Ok(await service.SessionAsync(symbol, at ?? time.GetUtcNow(), ct));
+    }
 }

@@ -55,6 +55,24 @@ public sealed class SymbolsTests
         Assert.Equal(HttpStatusCode.Created, onTick.StatusCode);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("2201-01-01T00:00:00Z")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    public async Task A_session_instant_outside_the_years_1900_to_2200_is_a_422_naming_at(string at)
+    {
+        await using var server = await ApiServer.StartAsync();
+        using var client = server.Client(bearer: (await server.RegisterAndLoginAsync("reader@example.com")).AccessToken);
+
+        var problem = await Problems.AssertProblemAsync(await client.GetAsync($"/api/v1/symbols/SYN001/session?at={at}", Ct), HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.Equal("at: must be in the years 1900 to 2200: from 1900-01-01T00:00:00Z, before 2201-01-01T00:00:00Z.", problem.GetProperty("detail").GetString());
+
+        // The range's own ends are answered.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/symbols/SYN001/session?at=1900-01-01T00:00:00Z", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/symbols/SYN001/session?at=2200-12-31T23:59:59Z", Ct)).StatusCode);
+    }
+
     [Fact]
     public async Task A_bad_symbol_names_each_field_and_exits_2_storing_nothing()
     {
