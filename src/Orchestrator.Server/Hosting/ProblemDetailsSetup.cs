@@ -48,8 +48,9 @@ public static class ProblemDetailsSetup
     }
 
     /// <summary>
-    /// Any request under /api/v1 that no endpoint claims is a problem, not an empty response: 405 (with
-    /// <c>Allow</c>) when the path exists for other methods, else 404.
+    /// Any request under /api/v1 that no endpoint claims is a problem, not an empty response: 415 when the path
+    /// and method exist but take another body type, 405 (with <c>Allow</c>) when the path exists for other
+    /// methods, else 404.
     /// </summary>
     public static WebApplication MapApiNotFoundFallback(this WebApplication app)
     {
@@ -58,6 +59,19 @@ public static class ProblemDetailsSetup
             app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.IInlineConstraintResolver>());
         app.MapFallback(ServerDefaults.ApiPrefix + "/{**path}", (HttpContext context) =>
             {
+                // Routing passes over an endpoint whose body type (Accepts) the request's Content-Type does not match, and
+                // this fallback, which accepts anything, then wins: the method is allowed, the body is what is wrong.
+                var contentTypes = routes.ContentTypesFor(context);
+                if (contentTypes.Count > 0)
+                {
+                    var sent = context.Request.ContentType is { Length: > 0 } type ? $"it was sent as {type}" : "it was sent without one";
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status415UnsupportedMediaType,
+                        title: "Unsupported media type",
+                        detail: $"The request body must be {string.Join(" or ", contentTypes)} (Content-Type header); {sent}.",
+                        type: TypeBase + "unsupported-media-type");
+                }
+
                 var allowed = routes.MethodsFor(context);
                 if (allowed.Count > 0)
                 {
