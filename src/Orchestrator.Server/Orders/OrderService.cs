@@ -14,6 +14,13 @@ public sealed class OrderService(OrchestratorDbContext db, AccountWriters writer
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// The last page a list may ask for: (page - 1) × pageSize rows are skipped, an int in EF Core's Skip, and past
+    /// int.MaxValue that product wrapped to a negative number (page 5,000,000 of 500 came back as page 1). A million
+    /// pages of 500 is 500 million orders, far more than one user has.
+    /// </summary>
+    public const int MaxPage = 1_000_000;
+
     public sealed record PlaceResult(OrderOutcome? Outcome, ValidationErrors? Errors);
 
     public async Task<PlaceResult> PlaceAsync(Guid userId, PlaceOrderRequest request, string source, Actor actor, CancellationToken ct)

@@ -56,7 +56,7 @@ public static class OrdersEndpoints
     {
         var errors = new ValidationErrors()
             .Check(status is null || OrderCodes.ParseStatus(status) is not null, "status", "must be NEW, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED or EXPIRED.")
-            .Check(page >= 1, "page", "must be 1 or more.")
+            .Check(page is >= 1 and <= OrderService.MaxPage, "page", $"must be between 1 and {OrderService.MaxPage}.")
             .Check(pageSize is >= 1 and <= OrderService.MaxPageSize, "pageSize", $"must be between 1 and {OrderService.MaxPageSize}.")
             .Check(from is null || to is null || from < to, "from", "must be before to.");
         if (errors.Any)

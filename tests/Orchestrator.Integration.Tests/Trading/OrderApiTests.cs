@@ -125,6 +125,24 @@ public sealed class OrderApiTests
     }
 
     [Fact]
+    public async Task A_page_beyond_one_million_is_a_422_naming_page_not_a_wrapped_first_page()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+        Assert.Equal(HttpStatusCode.Created, (await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "AAA", side = "BUY", orderType = "LIMIT", quantity = 1, limitPrice = 1, timeInForce = "GTC" })).StatusCode);
+
+        // (5,000,000 - 1) x 500 = 2,499,999,500 rows to skip: past int.MaxValue, it used to wrap and show page 1's order.
+        var beyond = await kit.Client.GetAsync("/api/v1/orders?page=5000000&pageSize=500", Ct);
+        var problem = await Problems.AssertProblemAsync(beyond, HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.Equal("page: must be between 1 and 1000000.", problem.GetProperty("detail").GetString());
+
+        // The last page allowed is simply empty.
+        var last = await kit.GetAsync("/api/v1/orders?page=1000000&pageSize=500");
+        Assert.Empty(last.GetProperty("items").EnumerateArray());
+        Assert.False(last.GetProperty("hasMore").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_api_key_needs_can_trade_to_place_or_cancel_and_can_read_to_list()
     {
         await using var server = await ApiServer.StartAsync();
