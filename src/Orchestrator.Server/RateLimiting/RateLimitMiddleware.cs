@@ -48,9 +48,9 @@ public sealed class RateLimitMiddleware(RequestDelegate next, ICounterStore coun
         var reset = FixedWindow.Hour.End(now);
         var state = new RateLimitState(limit, (int)Math.Max(0, limit - count), reset);
         state.Attach(context);
-        context.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["X-RateLimit-Remaining"] = state.Remaining.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        // Written as the response starts, not now: the exception handler clears the headers set so far when it answers
+        // (a body that fails to bind is answered that way), and every answer carries these.
+        context.Response.OnStarting(static s => WriteHeadersAsync(((HttpResponse, RateLimitState))s), (context.Response, state));
 
         if (count > limit)
         {
@@ -59,5 +59,13 @@ public sealed class RateLimitMiddleware(RequestDelegate next, ICounterStore coun
         }
 
         await next(context);
+    }
+
+    private static Task WriteHeadersAsync((HttpResponse Response, RateLimitState State) quota)
+    {
+        quota.Response.Headers["X-RateLimit-Limit"] = quota.State.Limit.ToString(CultureInfo.InvariantCulture);
+        quota.Response.Headers["X-RateLimit-Remaining"] = quota.State.Remaining.ToString(CultureInfo.InvariantCulture);
+        quota.Response.Headers["X-RateLimit-Reset"] = quota.State.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
     }
 }
