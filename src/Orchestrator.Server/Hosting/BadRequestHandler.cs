@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Http;
 namespace Orchestrator.Server.Hosting;
 
 /// <summary>
-/// A malformed or oversized request body surfaces as <see cref="BadHttpRequestException"/> (always in the
-/// Development environment, where minimal APIs throw rather than answer): it is the client's error, answered
-/// with its own status (400, 413) as problem details, never a 500.
+/// A request the framework could not bind (a body that is not JSON or has a member of the wrong type, a query value
+/// that does not parse, a body too large) surfaces as <see cref="BadHttpRequestException"/>: minimal APIs throw it
+/// because <see cref="ProblemDetailsSetup"/> asks them to, rather than answer a bare 400 that names nothing. It is the
+/// client's error, answered as <see cref="RequestProblem"/> describes (400, 413, 415, or 422 naming the field), never a 500.
 /// </summary>
 internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -17,11 +18,8 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
             return false;
         }
 
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = { Status = bad.StatusCode, Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body could not be read as the JSON this endpoint expects." },
-        });
+        var problem = RequestProblem.From(bad, httpContext);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 }

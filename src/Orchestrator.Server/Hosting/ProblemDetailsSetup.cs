@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Orchestrator.Server.Hosting;
@@ -13,7 +14,11 @@ public static class ProblemDetailsSetup
     public const string TypeBase = "https://orchestrator.dev/problems/";
 
     public static IServiceCollection AddOrchestratorProblemDetails(this IServiceCollection services) =>
-        services.AddExceptionHandler<DatabaseUnavailableHandler>().AddExceptionHandler<BadRequestHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        services
+            // Outside Development a parameter that fails to bind is answered with a bare 400 naming nothing; thrown, it
+            // reaches BadRequestHandler, which names the field.
+            .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true)
+            .AddExceptionHandler<DatabaseUnavailableHandler>().AddExceptionHandler<BadRequestHandler>().AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             // Our own stable type per kind of error, in place of the framework's generic RFC links.
@@ -64,11 +69,10 @@ public static class ProblemDetailsSetup
                 var contentTypes = routes.ContentTypesFor(context);
                 if (contentTypes.Count > 0)
                 {
-                    var sent = context.Request.ContentType is { Length: > 0 } type ? $"it was sent as {type}" : "it was sent without one";
                     return TypedResults.Problem(
                         statusCode: StatusCodes.Status415UnsupportedMediaType,
                         title: "Unsupported media type",
-                        detail: $"The request body must be {string.Join(" or ", contentTypes)} (Content-Type header); {sent}.",
+                        detail: RequestProblem.UnsupportedMediaType(contentTypes, context.Request.ContentType),
                         type: TypeBase + "unsupported-media-type");
                 }
 

@@ -545,17 +545,22 @@ public sealed partial class OwaspApiTop10Tests
     }
 
     [Fact]
-    public async Task API4_malformed_json_gets_400_problem_and_creates_nothing()
+    public async Task API4_malformed_json_gets_400_and_a_wrongly_typed_member_422_and_creates_nothing()
     {
         await using var server = await ApiServer.StartAsync();
         using var anonymous = server.Client();
 
-        foreach (var text in new[] { "{\"email\": \"x@example.com\", \"password\": ", "not json at all", "{\"email\": 42, \"password\": \"" + Password + "\"}" })
+        foreach (var text in new[] { "{\"email\": \"x@example.com\", \"password\": ", "not json at all" })
         {
             using var content = new StringContent(text, Encoding.UTF8, "application/json");
             var response = await anonymous.PostAsync("/api/v1/auth/register", content, Ct);
             await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
         }
+
+        // JSON with a member of the wrong type is invalid input rather than malformed: 422 naming the member.
+        using var wrongType = new StringContent("{\"email\": 42, \"password\": \"" + Password + "\"}", Encoding.UTF8, "application/json");
+        var invalid = await Problems.AssertProblemAsync(await anonymous.PostAsync("/api/v1/auth/register", wrongType, Ct), HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.Equal("email: has the wrong type: expected a string.", invalid.GetProperty("detail").GetString());
 
         Assert.Equal(0L, await server.Db.ScalarAsync<long>("SELECT COUNT(*) FROM users"));
     }
