@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Server.Accounts;
 using Orchestrator.Server.Validation;
@@ -11,8 +12,11 @@ namespace Orchestrator.Server.Orders;
 /// </summary>
 public static class OrderRequestValidator
 {
-    private const decimal MaxPrice = 9_999_999.99999999m;
-    private const decimal MaxQuantity = 999_999_999_999.99999999m;
+    /// <summary>The largest price the seed's <c>DECIMAL(15,8)</c> price columns hold.</summary>
+    public const decimal MaxPrice = 9_999_999.99999999m;
+
+    /// <summary>The largest quantity the seed's <c>DECIMAL(20,8)</c> quantity columns hold.</summary>
+    public const decimal MaxQuantity = 999_999_999_999.99999999m;
 
     public static (DomainOrder? Order, string? ClientOrderId, ValidationErrors Errors) Validate(PlaceOrderRequest request, DateTimeOffset now)
     {
@@ -24,11 +28,18 @@ public static class OrderRequestValidator
         var clientOrderId = request.ClientOrderId?.Trim();
         errors.Check(request.AccountId is not null, "accountId", "is required.")
             .Check(clientOrderId is null || (clientOrderId.Length is > 0 and <= 100 && clientOrderId.All(c => c is >= '!' and <= '~')), "clientOrderId", "must be 1 to 100 printable ASCII characters without spaces.")
-            .Check(AccountLimitRules.IsSymbol(symbol), "symbol", "is required: a symbol such as AAPL or BRK.B.")
             .Check(side is not null, "side", "must be BUY or SELL.")
             .Check(type is not null, "orderType", "must be MARKET, LIMIT, STOP or STOP_LIMIT.")
-            .Check(timeInForce is not null, "timeInForce", "must be DAY, GTC, IOC, FOK or GTD.")
-            .Check(request.Quantity is > 0 and <= MaxQuantity && FitsEightDecimals(request.Quantity.Value), "quantity", "must be positive with at most 8 decimals.");
+            .Check(timeInForce is not null, "timeInForce", "must be DAY, GTC, IOC, FOK or GTD.");
+        if (AccountLimitRules.SymbolProblem(symbol) is { } symbolProblem)
+        {
+            errors.Add("symbol", symbolProblem);
+        }
+
+        if (AmountProblem(request.Quantity, MaxQuantity, "is required.") is { } quantityProblem)
+        {
+            errors.Add("quantity", quantityProblem);
+        }
 
         var needsLimit = type is OrderType.Limit or OrderType.StopLimit;
         var needsStop = type is OrderType.Stop or OrderType.StopLimit;
@@ -63,9 +74,20 @@ public static class OrderRequestValidator
             return;
         }
 
-        errors.Check(value is > 0 and <= MaxPrice && FitsEightDecimals(value.Value), field, $"is required for a {type.Value.ToSeedName()} order: a positive price with at most 8 decimals.");
+        if (AmountProblem(value, MaxPrice, $"is required for a {type.Value.ToSeedName()} order.") is { } problem)
+        {
+            errors.Add(field, problem);
+        }
     }
 
-    /// <summary>Trailing zeros are fine (1.50000000000 is 1.5); a ninth significant decimal is not.</summary>
-    private static bool FitsEightDecimals(decimal value) => decimal.Round(value, 8) == value;
+    /// <summary>What is wrong with a price or quantity, one thing at a time: missing, not positive, too large, too precise.</summary>
+    private static string? AmountProblem(decimal? value, decimal max, string missing) => value switch
+    {
+        null => missing,
+        <= 0 => "must be positive.",
+        { } v when v > max => $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, the largest its column holds.",
+        // Trailing zeros are fine (1.50000000000 is 1.5); a ninth significant decimal is not.
+        { } v when decimal.Round(v, 8) != v => "must have at most 8 decimals.",
+        _ => null,
+    };
 }

@@ -29,6 +29,43 @@ public sealed class OrderApiTests
     }
 
     [Fact]
+    public async Task Each_bad_price_quantity_or_symbol_is_told_what_is_wrong_with_it()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+        var cases = new (string Field, object? Value, string Message)[]
+        {
+            ("limitPrice", null, "is required for a LIMIT order."),
+            ("limitPrice", -1m, "must be positive."),
+            // DECIMAL(15,8): 7 digits before the point.
+            ("limitPrice", 99_999_999.99m, "must be at most 9999999.99999999, the largest its column holds."),
+            ("limitPrice", 1.123456789m, "must have at most 8 decimals."),
+            ("quantity", null, "is required."),
+            ("quantity", 0m, "must be positive."),
+            // DECIMAL(20,8): 12 digits before the point.
+            ("quantity", 1_000_000_000_000m, "must be at most 999999999999.99999999, the largest its column holds."),
+            ("quantity", 0.000000001m, "must have at most 8 decimals."),
+            ("symbol", new string('A', 300), "must be at most 20 characters long (it has 300)."),
+            ("symbol", " ", "is required."),
+            ("symbol", "BAD SYMBOL", "must be a symbol such as AAPL or BRK.B: letters and digits, with '.', '-' or '/' between them."),
+        };
+
+        foreach (var (field, value, message) in cases)
+        {
+            var order = new Dictionary<string, object?>
+            {
+                ["accountId"] = kit.AccountId, ["symbol"] = "ACME", ["side"] = "BUY", ["orderType"] = "LIMIT", ["quantity"] = 1m, ["limitPrice"] = 10m,
+                ["timeInForce"] = "GTC", [field] = value,
+            };
+            var problem = await Problems.AssertProblemAsync(await kit.PlaceAsync(order), HttpStatusCode.UnprocessableEntity, "validation");
+            Assert.Equal($"{field}: {message}", problem.GetProperty("detail").GetString());
+        }
+
+        await using var db = server.Db.CreateContext();
+        Assert.Equal(0, await db.Orders.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_market_order_fills_at_once_and_a_flip_through_zero_closes_one_position_and_opens_another()
     {
         await using var server = await ApiServer.StartAsync();
