@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Server.Accounts;
+using Orchestrator.Server.Trading;
 using Orchestrator.Server.Validation;
 using DomainOrder = Orchestrator.Domain.Orders.Order;
 
@@ -8,7 +9,8 @@ namespace Orchestrator.Server.Orders;
 
 /// <summary>
 /// Checks an order request field by field (every bad field is named in the 422) and builds the engine's order.
-/// Prices and quantities must fit the seed's columns exactly: nothing is rounded silently.
+/// Prices and quantities must fit the seed's columns exactly: nothing is rounded silently. Both the order path and
+/// the dry run (<c>POST /risk/check</c>) validate here, so they cannot disagree about what a valid order is.
 /// </summary>
 public static class OrderRequestValidator
 {
@@ -18,7 +20,10 @@ public static class OrderRequestValidator
     /// <summary>The largest quantity the seed's <c>DECIMAL(20,8)</c> quantity columns hold.</summary>
     public const decimal MaxQuantity = 999_999_999_999.99999999m;
 
-    public static (DomainOrder? Order, string? ClientOrderId, ValidationErrors Errors) Validate(PlaceOrderRequest request, DateTimeOffset now)
+    /// <param name="request">The order as the client sent it.</param>
+    /// <param name="now">To tell a goodTillDate in the future.</param>
+    /// <param name="symbols">The symbol universe, for each symbol's tick size.</param>
+    public static (DomainOrder? Order, string? ClientOrderId, ValidationErrors Errors) Validate(PlaceOrderRequest request, DateTimeOffset now, SymbolDirectory symbols)
     {
         var errors = new ValidationErrors();
         var side = OrderCodes.ParseSide(request.Side);
@@ -52,6 +57,18 @@ public static class OrderRequestValidator
         if (errors.Any)
         {
             return (null, clientOrderId, errors);
+        }
+
+        // Prices must sit on the symbol's tick grid (market_symbols.tick_size), as an exchange would insist.
+        if (symbols.Get(symbol!).TickSize is { } tick)
+        {
+            var grid = $"must be a multiple of {symbol}'s tick size {tick.ToString("0.########", CultureInfo.InvariantCulture)}.";
+            errors.Check(request.LimitPrice is not { } limit || limit % tick == 0, "limitPrice", grid)
+                .Check(request.StopPrice is not { } stop || stop % tick == 0, "stopPrice", grid);
+            if (errors.Any)
+            {
+                return (null, clientOrderId, errors);
+            }
         }
 
         // Microsecond precision, as PostgreSQL stores it, so a re-sent order compares equal to the stored one.

@@ -25,21 +25,10 @@ public sealed class OrderService(OrchestratorDbContext db, AccountWriters writer
 
     public async Task<PlaceResult> PlaceAsync(Guid userId, PlaceOrderRequest request, string source, Actor actor, CancellationToken ct)
     {
-        var (order, clientOrderId, errors) = OrderRequestValidator.Validate(request, time.GetUtcNow());
+        var (order, clientOrderId, errors) = OrderRequestValidator.Validate(request, time.GetUtcNow(), symbols);
         if (order is null)
         {
             return new PlaceResult(null, errors);
-        }
-
-        // Prices must sit on the symbol's tick grid (market_symbols.tick_size), as an exchange would insist.
-        if (symbols.Get(order.Symbol).TickSize is { } tick)
-        {
-            errors.Check(order.LimitPrice is not { } limit || limit % tick == 0, "limitPrice", $"must be a multiple of {order.Symbol}'s tick size {tick.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)}.")
-                .Check(order.StopPrice is not { } stop || stop % tick == 0, "stopPrice", $"must be a multiple of {order.Symbol}'s tick size {tick.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)}.");
-            if (errors.Any)
-            {
-                return new PlaceResult(null, errors);
-            }
         }
 
         if (!await writers.OwnsAsync(userId, request.AccountId!.Value, db, ct))

@@ -7,8 +7,9 @@ using Orchestrator.Storage.Model;
 namespace Orchestrator.Server.Risk;
 
 /// <summary>
-/// "Would this order pass?": the account's own checks (allowed symbols, its position and volume limits, buying
-/// power) and then the active risk profile's checklist with the user's kill switch, evaluated inside the
+/// "Would this order pass?": the order path's validation of the request (<see cref="OrderRequestValidator"/>, tick
+/// size included, a 422 as there), then the account's own checks (allowed symbols, its position and volume limits,
+/// buying power) and the active risk profile's checklist with the user's kill switch, evaluated inside the
 /// account's writer against its state at that moment, changing nothing: the same <see cref="OrderChecks.EvaluateAsync"/>
 /// as the order path, with the settings, the day's starting equity and the correlations the writer holds.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class RiskCheckService(OrchestratorDbContext db, AccountWriters wr
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var (order, _, errors) = OrderRequestValidator.Validate(request, now);
+        var (order, _, errors) = OrderRequestValidator.Validate(request, now, trading.Symbols);
         if (order is null)
         {
             return (null, errors, false);

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Integration.Tests.Support;
 using Orchestrator.Integration.Tests.Trading;
+using Orchestrator.Server.Trading;
+using Orchestrator.Storage.Model.Entities;
 
 namespace Orchestrator.Integration.Tests.Risk;
 
@@ -62,5 +65,34 @@ public sealed class RiskCheckApiTests
             new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 1, timeInForce = "DAY" }, Ct), HttpStatusCode.NotFound, "not-found");
         await using var db = server.Db.CreateContext();
         Assert.Equal(0, await db.Orders.CountAsync(o => o.AccountId == kit.AccountId, Ct));
+    }
+
+    [Fact]
+    public async Task The_dry_run_refuses_a_price_off_the_tick_grid_exactly_as_the_order_path_does()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var symbol = new MarketSymbol { Symbol = "TICK", Exchange = "TEST", AssetClass = "EQUITY", Currency = "USD", TickSize = 0.01m, IsActive = true };
+        await using (var context = server.Db.CreateContext())
+        {
+            context.MarketSymbols.Add(symbol);
+            await context.SaveChangesAsync(Ct);
+        }
+
+        // At once, rather than at the directory's next refresh.
+        server.App.Services.GetRequiredService<SymbolDirectory>().Upsert(symbol);
+        var kit = await TradingKit.StartAsync(server);
+        object Limit(decimal price) => new { accountId = kit.AccountId, symbol = "TICK", side = "BUY", orderType = "LIMIT", quantity = 1, limitPrice = price, timeInForce = "GTC" };
+
+        // 1.001 is a tenth of a 0.01 tick: both refuse it with the same 422, and the dry run places nothing.
+        var dryRun = await Problems.AssertProblemAsync(await kit.Client.PostAsJsonAsync("/api/v1/risk/check", Limit(1.001m), Ct), HttpStatusCode.UnprocessableEntity, "validation");
+        var placed = await Problems.AssertProblemAsync(await kit.PlaceAsync(Limit(1.001m)), HttpStatusCode.UnprocessableEntity, "validation");
+        Assert.Equal("limitPrice: must be a multiple of TICK's tick size 0.01.", dryRun.GetProperty("detail").GetString());
+        Assert.Equal(placed.GetProperty("detail").GetString(), dryRun.GetProperty("detail").GetString());
+
+        // On the grid, both accept it.
+        var passes = await kit.Client.PostAsJsonAsync("/api/v1/risk/check", Limit(1.01m), Ct);
+        Assert.Equal(HttpStatusCode.OK, passes.StatusCode);
+        Assert.True((await passes.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("wouldPass").GetBoolean());
+        Assert.Equal(HttpStatusCode.Created, (await kit.PlaceAsync(Limit(1.01m))).StatusCode);
     }
 }
