@@ -42,12 +42,8 @@ public sealed class Registration(OrchestratorDbContext db, PasswordHasher hasher
             .Check(FieldRules.IsTimezone(request.Timezone), "timezone", "must be an IANA time zone such as America/New_York.")
             .Check(FieldRules.IsCurrency(request.PreferredCurrency), "preferredCurrency", "must be an ISO 4217 code of 3 upper-case letters.")
             .Check(FieldRules.IsRiskTolerance(request.RiskTolerance), "riskTolerance", "must be one of CONSERVATIVE, MODERATE, AGGRESSIVE.")
-            .Check(FieldRules.IsMaxDailyLoss(request.MaxDailyLoss), "maxDailyLoss", "must be a positive amount.");
-        if (FieldRules.PasswordProblem(request.Password) is { } problem)
-        {
-            errors.Add("password", problem);
-        }
-
+            .Check(FieldRules.IsMaxDailyLoss(request.MaxDailyLoss), "maxDailyLoss", "must be a positive amount.")
+            .Check("password", FieldRules.PasswordProblem(request.Password));
         return errors;
     }
 

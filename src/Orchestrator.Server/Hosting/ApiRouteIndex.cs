@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Routing.Template;
 namespace Orchestrator.Server.Hosting;
 
 /// <summary>
-/// Which HTTP methods the API's routes accept for a path (to tell 405 from 404), and which body types (to tell 415). A path matches a route only
-/// if its values also pass the route's constraints: <c>/api-keys/not-a-guid</c> is no <c>/api-keys/{id:guid}</c>.
+/// Which HTTP methods the API's routes accept for a path (to tell 405 from 404), and which body types (to tell 415).
+/// A path matches a route only if its values also pass the route's constraints: <c>/api-keys/not-a-guid</c> is no
+/// <c>/api-keys/{id:guid}</c>.
 /// </summary>
 internal sealed class ApiRouteIndex(EndpointDataSource endpoints, IInlineConstraintResolver constraints)
 {

@@ -27,12 +27,7 @@ public sealed class SymbolService(OrchestratorDbContext db, AuditTrail audit, Sy
     public async Task<(SymbolView? Symbol, ValidationErrors? Errors)> SetAsync(SymbolRequest request, Actor actor, CancellationToken ct)
     {
         var symbol = request.Symbol?.Trim().ToUpperInvariant();
-        var errors = new ValidationErrors();
-        if (AccountLimitRules.SymbolProblem(symbol) is { } symbolProblem)
-        {
-            errors.Add("symbol", symbolProblem);
-        }
-
+        var errors = new ValidationErrors().Check("symbol", AccountLimitRules.SymbolProblem(symbol));
         var existing = errors.Any ? null : await db.MarketSymbols.SingleOrDefaultAsync(s => s.Symbol == symbol, ct);
         var row = existing ?? new MarketSymbol { Symbol = symbol ?? string.Empty, CreatedAt = time.GetUtcNow().UtcDateTime };
         var before = existing is null ? null : db.Entry(existing);

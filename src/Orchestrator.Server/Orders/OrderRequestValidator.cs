@@ -35,16 +35,9 @@ public static class OrderRequestValidator
             .Check(clientOrderId is null || (clientOrderId.Length is > 0 and <= 100 && clientOrderId.All(c => c is >= '!' and <= '~')), "clientOrderId", "must be 1 to 100 printable ASCII characters without spaces.")
             .Check(side is not null, "side", "must be BUY or SELL.")
             .Check(type is not null, "orderType", "must be MARKET, LIMIT, STOP or STOP_LIMIT.")
-            .Check(timeInForce is not null, "timeInForce", "must be DAY, GTC, IOC, FOK or GTD.");
-        if (AccountLimitRules.SymbolProblem(symbol) is { } symbolProblem)
-        {
-            errors.Add("symbol", symbolProblem);
-        }
-
-        if (AmountProblem(request.Quantity, MaxQuantity, "is required.") is { } quantityProblem)
-        {
-            errors.Add("quantity", quantityProblem);
-        }
+            .Check(timeInForce is not null, "timeInForce", "must be DAY, GTC, IOC, FOK or GTD.")
+            .Check("symbol", AccountLimitRules.SymbolProblem(symbol))
+            .Check("quantity", AmountProblem(request.Quantity, MaxQuantity, "is required."));
 
         var needsLimit = type is OrderType.Limit or OrderType.StopLimit;
         var needsStop = type is OrderType.Stop or OrderType.StopLimit;
@@ -91,10 +84,7 @@ public static class OrderRequestValidator
             return;
         }
 
-        if (AmountProblem(value, MaxPrice, $"is required for a {type.Value.ToSeedName()} order.") is { } problem)
-        {
-            errors.Add(field, problem);
-        }
+        errors.Check(field, AmountProblem(value, MaxPrice, $"is required for a {type.Value.ToSeedName()} order."));
     }
 
     /// <summary>What is wrong with a price or quantity, one thing at a time: missing, not positive, too large, too precise.</summary>

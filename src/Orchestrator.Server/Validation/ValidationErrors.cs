@@ -30,6 +30,9 @@ public sealed class ValidationErrors
 
     public ValidationErrors Check(bool valid, string field, string message) => valid ? this : Add(field, message);
 
+    /// <summary>Adds <paramref name="problem"/> when there is one: for rules that say what is wrong (<c>FieldRules.PasswordProblem</c>).</summary>
+    public ValidationErrors Check(string field, string? problem) => problem is null ? this : Add(field, problem);
+
     public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
     {
         Status = StatusCodes.Status422UnprocessableEntity,
