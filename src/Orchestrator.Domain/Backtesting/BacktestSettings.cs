@@ -55,5 +55,22 @@ public sealed record BacktestSettings
         ArgumentNullException.ThrowIfNull(SlippageModel);
         ArgumentNullException.ThrowIfNull(TradingHoursFor);
         ArgumentNullException.ThrowIfNull(Calendar);
+
+        // The same bounds the CLI and the API check first: out of them a fill would get an impossible price
+        // (zero or below) or cost more than it is worth, and the run would fail halfway with an engine error.
+        if (FeeBounds.Check(FeeModel) is { } feeError)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FeeModel), FeeModel, feeError);
+        }
+
+        if (SlippageBounds.Check(SlippageModel) is { } slippageError)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SlippageModel), SlippageModel, slippageError);
+        }
+
+        if (ParticipationRate is <= 0m or > 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ParticipationRate), ParticipationRate, "ParticipationRate must be a share of the bar's volume above 0 and at most 1.");
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Domain.Matching.Fees;
+using Orchestrator.Domain.Matching.Slippage;
 
 namespace Orchestrator.Domain.Strategies;
 
@@ -35,10 +37,11 @@ public sealed record BacktestConfig(DateOnly? StartDate, DateOnly? EndDate, deci
             fields.Error("end_date", "must not be before start_date.");
         }
 
-        // Capital fits strategy_backtests.initial_capital DECIMAL(20,8); the rates its commission_rate DECIMAL(6,4).
+        // Capital fits strategy_backtests.initial_capital DECIMAL(20,8); the rates its commission_rate DECIMAL(6,4)
+        // and the bounds every backtest's fees and slippage share.
         var capital = fields.Number("initial_capital", 0.01m, 1_000_000_000_000m);
-        var commission = fields.Number("commission_rate", 0m, 0.5m);
-        var slippage = fields.Number("slippage", 0m, 0.5m);
+        var commission = fields.Number("commission_rate", 0m, FeeBounds.MaxRate);
+        var slippage = fields.Number("slippage", 0m, SlippageBounds.MaxFraction);
         if (fields.Errors.Count > 0)
         {
             return (null, fields.Errors);

@@ -65,6 +65,8 @@ public sealed class FeeModelSpecTests
     [InlineData("per-share:0.005,min:one", "'min:one' is not one of min:NUMBER, max:NUMBER")]
     [InlineData("percentage:0.001,max:0.01", "'max:0.01' is not one of min:NUMBER")]
     [InlineData("Percentage:0.001,MAX:0.01", "'max:0.01' is not one of min:NUMBER")]
+    [InlineData("percentage:1", "percentage:1 is out of range: a fraction of the fill's value from 0 to 0.5")]
+    [InlineData("per-share:0.005,max:0.6", "max:0.6 is out of range: a fraction of the fill's value from 0 to 0.5")]
     public void Malformed_specs_say_what_is_wrong(string? text, string expected)
     {
         Assert.Null(FeeModelSpec.Parse(text, out var error));

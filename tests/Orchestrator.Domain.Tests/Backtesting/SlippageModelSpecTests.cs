@@ -19,6 +19,8 @@ public sealed class SlippageModelSpecTests
         { "none", new FixedSlippageModel(0m), "none" },
         { "0", new FixedSlippageModel(0m), "none" },
         { "fixed:0", new FixedSlippageModel(0m), "none" },
+        { "0.5", new FixedSlippageModel(0.5m), "fixed:0.5" },
+        { "volume-share:2,limit:0.5", new VolumeShareSlippageModel(2m, 0.5m), "volume-share:2,limit:0.5" },
     };
 
     [Theory]
@@ -59,6 +61,11 @@ public sealed class SlippageModelSpecTests
     [InlineData("square-root:0.1", "'square-root:0.1' is not a slippage model: use " + Usage)]
     [InlineData("volume-share:0.1,cap:0.1", "'cap:0.1' is not one of limit:NUMBER")]
     [InlineData("volume-share:0.1,limit:-1", "'limit:-1' is not one of limit:NUMBER")]
+    [InlineData("1", "1 is out of range: a fraction of the price from 0 to 0.5")]
+    [InlineData("fixed:0.51", "0.51 is out of range: a fraction of the price from 0 to 0.5")]
+    [InlineData("volume-share:0.1,limit:0", "limit:0 is out of range: a share of the bar's volume above 0 and at most 1")]
+    [InlineData("volume-share:0.1,limit:1.5", "limit:1.5 is out of range: a share of the bar's volume above 0 and at most 1")]
+    [InlineData("volume-share:3,limit:0.5", "volume-share:3 is out of range: IMPACT x LIMIT² (the largest move, a fraction of the price) must be from 0 to 0.5")]
     public void Malformed_specs_say_what_is_wrong(string? text, string expected)
     {
         Assert.Null(SlippageModelSpec.Parse(text, out var error));

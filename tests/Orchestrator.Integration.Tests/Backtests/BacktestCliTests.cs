@@ -135,6 +135,22 @@ public sealed class BacktestCliTests : IDisposable
         Assert.Equal(string.Empty, output.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("--slippage", "2", "2 is out of range: a fraction of the price from 0 to 0.5")]
+    [InlineData("--slippage", "1.5", "1.5 is out of range: a fraction of the price from 0 to 0.5")]
+    [InlineData("--slippage", "volume-share:0.1,limit:2", "limit:2 is out of range: a share of the bar's volume above 0 and at most 1")]
+    [InlineData("--fees", "percentage:2", "percentage:2 is out of range: a fraction of the fill's value from 0 to 0.5")]
+    public async Task Settings_that_would_make_impossible_fills_are_refused_before_the_run(string option, string value, string reason)
+    {
+        // A slippage of 1 or more once reached the engine and failed the run with a negative fill price and a stack trace.
+        await using var db = await SeededAsync();
+        var report = Path.Combine(_folder, "report");
+        var output = await CliRunner.RunAsync(["backtest", "run", "--strategy", "ma-crossover", "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--param", "moving_averages.short_period=2", "--param", "moving_averages.long_period=3", option, value, "--report", report, .. db.Switches]);
+        Assert.Equal((2, $"orchestrator: {option}: {reason}"), (output.ExitCode, output.StandardError.Trim()));
+        Assert.False(Directory.Exists(report));
+    }
+
     private static async Task<TestDatabase> SeededAsync()
     {
         var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);

@@ -91,6 +91,11 @@ public sealed class BacktestsApiTests
         Assert.True((await Invalid(new { strategyId, symbols = new[] { "NOPE" }, from = "2024-01-02", to = "2024-01-02" })).GetProperty("errors").TryGetProperty("symbols", out _));
         Assert.True((await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-02", to = "2024-01-02", fees = "per-share" })).GetProperty("errors").TryGetProperty("fees", out _));
         Assert.True((await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-03", to = "2024-01-02" })).GetProperty("errors").TryGetProperty("to", out _));
+        // Slippage of the whole price once was accepted (202) and the run then FAILED on a negative fill price.
+        var slippage = await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-02", to = "2024-01-02", slippage = "2" });
+        Assert.Equal("2 is out of range: a fraction of the price from 0 to 0.5", slippage.GetProperty("errors").GetProperty("slippage")[0].GetString());
+        var fees = await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-02", to = "2024-01-02", fees = "percentage:1" });
+        Assert.Equal("percentage:1 is out of range: a fraction of the fill's value from 0 to 0.5", fees.GetProperty("errors").GetProperty("fees")[0].GetString());
         var parameter = await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-02", to = "2024-01-02", parameters = new { allocation = 2 } });
         Assert.True(parameter.GetProperty("errors").TryGetProperty("parameters.allocation", out _));
 

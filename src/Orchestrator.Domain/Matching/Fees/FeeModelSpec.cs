@@ -9,8 +9,20 @@ namespace Orchestrator.Domain.Matching.Fees;
 /// </summary>
 public static class FeeModelSpec
 {
-    /// <summary>The model, or null with <paramref name="error"/> saying what is wrong.</summary>
+    /// <summary>The model, or null with <paramref name="error"/> saying what is wrong (out of <see cref="FeeBounds"/> too).</summary>
     public static IFeeModel? Parse(string? text, out string? error)
+    {
+        var model = Read(text, out error);
+        if (model is not null && FeeBounds.Check(model) is { } outOfRange)
+        {
+            error = outOfRange;
+            return null;
+        }
+
+        return model;
+    }
+
+    private static IFeeModel? Read(string? text, out string? error)
     {
         error = null;
         var (kind, first, options) = Split(text);

@@ -9,7 +9,20 @@ namespace Orchestrator.Domain.Matching.Slippage;
 /// </summary>
 public static class SlippageModelSpec
 {
+    /// <summary>The model, or null with <paramref name="error"/> saying what is wrong (out of <see cref="SlippageBounds"/> too).</summary>
     public static ISlippageModel? Parse(string? text, out string? error)
+    {
+        var model = Read(text, out error);
+        if (model is not null && SlippageBounds.Check(model) is { } outOfRange)
+        {
+            error = outOfRange;
+            return null;
+        }
+
+        return model;
+    }
+
+    private static ISlippageModel? Read(string? text, out string? error)
     {
         error = null;
         if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var bare) && bare >= 0m)
