@@ -36,6 +36,11 @@ public static class UsersCommands
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
+            if (!parse.GetValue(passwordStdin) && !CanPrompt())
+            {
+                return CommandErrors.Fail(ExitCodes.BadInput, "password: a password is needed and there is no terminal to prompt for it; pipe it in with --password-stdin");
+            }
+
             var password = parse.GetValue(passwordStdin)
                 ? Console.In.ReadLine() ?? ""
                 : AnsiConsole.Prompt(new TextPrompt<string>("Password:").Secret());
@@ -59,6 +64,12 @@ public static class UsersCommands
         }));
         return command;
     }
+
+    /// <summary>
+    /// Whether a secret prompt can be shown: with stdin redirected (a pipe, /dev/null, a CI job) Spectre's prompt
+    /// throws instead of reading, so the caller is told to use --password-stdin before anything is touched.
+    /// </summary>
+    private static bool CanPrompt() => !Console.IsInputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     private static Command List()
     {

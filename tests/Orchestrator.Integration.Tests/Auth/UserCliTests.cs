@@ -45,6 +45,11 @@ public sealed partial class UserCliTests
         Assert.Equal(2, badEmail.ExitCode);
         Assert.StartsWith("orchestrator: email:", badEmail.StandardError.Trim(), StringComparison.Ordinal);
 
+        // No --password-stdin and no terminal to prompt on: Spectre's prompt once crashed with a stack trace (exit 1).
+        var noTerminal = await CliRunner.RunAsync(["users", "create", "--email", "a@example.com", "--first-name", "A", "--last-name", "B", .. db.Switches]);
+        Assert.Equal((2, "orchestrator: password: a password is needed and there is no terminal to prompt for it; pipe it in with --password-stdin"),
+            (noTerminal.ExitCode, noTerminal.StandardError.Trim()));
+
         var unknown = await CliRunner.RunAsync(["users", "disable", "nobody@example.com", .. db.Switches]);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Equal("orchestrator: email: no user 'nobody@example.com'.", unknown.StandardError.Trim());
