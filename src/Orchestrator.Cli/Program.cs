@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli;
 using Orchestrator.Cli.Backtests;
 using Orchestrator.Cli.Commands;
 using Spectre.Console;
@@ -25,4 +26,10 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     RiskCommands.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (ParseErrors.Any(parse))
+{
+    return ParseErrors.Report(parse);
+}
+
+return await parse.InvokeAsync();
