@@ -30,7 +30,7 @@ public static class OrdersCommands
         var command = new Command("place", "Place an order") { url, key };
         order.AddTo(command);
         command.Options.Add(clientId);
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key),
             http => http.PostAsJsonAsync("api/v1/orders", order.Body(parse, parse.GetValue(clientId)), ct), ct));
         return command;
     }
@@ -51,7 +51,7 @@ public static class OrdersCommands
             Add(query, "status", parse.GetValue(status));
             Add(query, "symbol", parse.GetValue(symbol));
             Add(query, "accountId", parse.GetValue(account)?.ToString());
-            return ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.GetAsync("api/v1/orders?" + string.Join('&', query), ct), ct);
+            return ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client => client.GetAsync("api/v1/orders?" + string.Join('&', query), ct), ct);
         });
         return command;
     }
@@ -62,7 +62,7 @@ public static class OrdersCommands
         var key = ServerApi.KeyOption();
         var id = new Argument<Guid>("order-id") { Description = "The order's id" };
         var command = new Command("cancel", "Cancel what remains of an order") { url, key, id };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.DeleteAsync($"api/v1/orders/{parse.GetValue(id)}", ct), ct));
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client => client.DeleteAsync($"api/v1/orders/{parse.GetValue(id)}", ct), ct));
         return command;
     }
 

@@ -25,7 +25,7 @@ public static class RiskCommands
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
         var command = new Command("profiles", "Your risk profiles (the active one is enforced)") { url, key };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.GetAsync("api/v1/risk/profiles", ct), ct));
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client => client.GetAsync("api/v1/risk/profiles", ct), ct));
         return command;
     }
 
@@ -35,7 +35,7 @@ public static class RiskCommands
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
         var command = new Command("activate", "Make a risk profile the enforced one") { id, url, key };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key),
             client => client.PostAsync($"api/v1/risk/profiles/{parse.GetValue(id)}/activate", null, ct), ct));
         return command;
     }
@@ -48,7 +48,7 @@ public static class RiskCommands
         var order = new OrderOptions();
         var command = new Command("check", "Would this order pass? (a dry run: nothing is placed)") { url, key };
         order.AddTo(command);
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key),
             client => client.PostAsJsonAsync("api/v1/risk/check", order.Body(parse), ct), ct));
         return command;
     }
@@ -60,7 +60,7 @@ public static class RiskCommands
         var account = new Option<Guid?>("--account") { Description = "One account (default: all yours)" };
         var benchmark = new Option<string?>("--benchmark") { Description = "The symbol beta is measured against" };
         var command = new Command("calculate", "Calculate VaR, expected shortfall, beta, concentrations and exposures now") { url, key, account, benchmark };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client =>
             client.PostAsJsonAsync("api/v1/risk/calculations", new { accountId = parse.GetValue(account), benchmark = parse.GetValue(benchmark) }, ct), ct));
         return command;
     }
@@ -71,7 +71,7 @@ public static class RiskCommands
         var key = ServerApi.KeyOption();
         var all = new Option<bool>("--all") { Description = "Resolved ones too" };
         var command = new Command("alerts", "Your risk alerts (open ones unless --all)") { url, key, all };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client =>
             client.GetAsync(parse.GetValue(all) ? "api/v1/risk/alerts" : "api/v1/risk/alerts?unresolved=true", ct), ct));
         return command;
     }
@@ -83,7 +83,7 @@ public static class RiskCommands
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
         var command = new Command("resolve", "Resolve a risk alert with the action taken") { id, action, url, key };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client =>
             client.PostAsJsonAsync($"api/v1/risk/alerts/{parse.GetValue(id)}/resolve", new { action = parse.GetValue(action) }, ct), ct));
         return command;
     }
@@ -95,7 +95,7 @@ public static class RiskCommands
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
         var command = new Command("state", "Show or set your kill switch") { set, reason, url, key };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client =>
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client =>
             parse.GetValue(set) is { } state
                 ? client.PutAsJsonAsync("api/v1/risk/state", new { state, reason = parse.GetValue(reason) }, ct)
                 : client.GetAsync("api/v1/risk/state", ct), ct));

@@ -16,29 +16,35 @@ public static class ServerApi
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static Option<string> UrlOption() => new("--url")
+    // Neither option has a DefaultValueFactory: help prints a factory's value as "[default: ...]", which would show
+    // the API key (or a URL with credentials in it) to anyone watching a terminal or reading a CI log. The
+    // environment is read when the command runs instead (RunAsync).
+    public static Option<string?> UrlOption() => new("--url")
     {
-        Description = "The server (default: ORCHESTRATOR_URL or " + ServerDefaults.Urls + ")",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_URL") ?? ServerDefaults.Urls,
+        Description = "The server (default: $ORCHESTRATOR_URL or " + ServerDefaults.Urls + ")",
     };
 
     public static Option<string?> KeyOption() => new("--api-key")
     {
-        Description = "An API key (default: ORCHESTRATOR_API_KEY)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_API_KEY"),
+        Description = "An API key (default: $ORCHESTRATOR_API_KEY)",
     };
 
     /// <summary>Sends one request and prints its answer.</summary>
-    public static Task<int> SendAsync(string url, string? apiKey, Func<HttpClient, Task<HttpResponseMessage>> send, CancellationToken ct) =>
+    public static Task<int> SendAsync(string? url, string? apiKey, Func<HttpClient, Task<HttpResponseMessage>> send, CancellationToken ct) =>
         RunAsync(url, apiKey, async client =>
         {
             using var response = await send(client);
             return await PrintAsync(response, ct);
         });
 
-    /// <summary>Runs <paramref name="body"/> with a client for the server (after checking the key and URL); an unreachable server exits 1.</summary>
-    public static async Task<int> RunAsync(string url, string? apiKey, Func<HttpClient, Task<int>> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> with a client for the server (after checking the key and URL); an unreachable server
+    /// exits 1. An unset <paramref name="url"/> or <paramref name="apiKey"/> comes from the environment.
+    /// </summary>
+    public static async Task<int> RunAsync(string? url, string? apiKey, Func<HttpClient, Task<int>> body)
     {
+        url ??= Environment.GetEnvironmentVariable("ORCHESTRATOR_URL") ?? ServerDefaults.Urls;
+        apiKey ??= Environment.GetEnvironmentVariable("ORCHESTRATOR_API_KEY");
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             return CommandErrors.Fail(ExitCodes.BadInput, "--api-key: an API key is required (or set ORCHESTRATOR_API_KEY).");

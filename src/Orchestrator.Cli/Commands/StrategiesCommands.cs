@@ -34,7 +34,7 @@ public static class StrategiesCommands
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
         var command = new Command("templates", "The template catalog: defaults and the JSON Schema of each template's parameters") { url, key };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.GetAsync("api/v1/strategy-templates", ct), ct));
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client => client.GetAsync("api/v1/strategy-templates", ct), ct));
         return command;
     }
 
@@ -43,7 +43,7 @@ public static class StrategiesCommands
         var url = ServerApi.UrlOption();
         var key = ServerApi.KeyOption();
         var command = new Command("list", "Your strategies") { url, key };
-        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.GetAsync("api/v1/strategies", ct), ct));
+        command.SetAction((parse, ct) => ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client => client.GetAsync("api/v1/strategies", ct), ct));
         return command;
     }
 
@@ -60,7 +60,7 @@ public static class StrategiesCommands
         };
         var isPublic = new Option<bool>("--public") { Description = "List it in the marketplace" };
         var command = new Command("create", "Create a strategy from a template") { url, key, template, name, parameters, isPublic };
-        command.SetAction((parse, ct) => ServerApi.RunAsync(parse.GetValue(url)!, parse.GetValue(key), async client =>
+        command.SetAction((parse, ct) => ServerApi.RunAsync(parse.GetValue(url), parse.GetValue(key), async client =>
         {
             var templateName = parse.GetValue(template)!;
             using var found = await client.GetAsync($"api/v1/strategy-templates/{Uri.EscapeDataString(templateName)}", ct);

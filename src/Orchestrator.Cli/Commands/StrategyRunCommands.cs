@@ -51,7 +51,7 @@ public static class StrategyRunCommands
                 }
             }
 
-            return ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key),
+            return ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key),
                 client => client.PostAsJsonAsync($"api/v1/strategies/{strategyId}/start", new { accountId, symbols = list }, ct), ct);
         });
         return command;
@@ -65,7 +65,7 @@ public static class StrategyRunCommands
         var command = new Command("stop", "Stop a strategy and make it inactive") { id, url, key };
         command.SetAction((parse, ct) => ParseId(parse.GetValue(id), "ID", "strategy", out var strategyId) is { } bad
             ? Task.FromResult(bad)
-            : ServerApi.SendAsync(parse.GetValue(url)!, parse.GetValue(key), client => client.PostAsync($"api/v1/strategies/{strategyId}/stop", null, ct), ct));
+            : ServerApi.SendAsync(parse.GetValue(url), parse.GetValue(key), client => client.PostAsync($"api/v1/strategies/{strategyId}/stop", null, ct), ct));
         return command;
     }
 
@@ -89,7 +89,7 @@ public static class StrategyRunCommands
                 path = $"api/v1/strategies/{strategyId}/status";
             }
 
-            return ServerApi.RunAsync(parse.GetValue(url)!, parse.GetValue(key), async client =>
+            return ServerApi.RunAsync(parse.GetValue(url), parse.GetValue(key), async client =>
             {
                 using var response = await client.GetAsync(path, ct);
                 if (parse.GetValue(json) || !response.IsSuccessStatusCode)

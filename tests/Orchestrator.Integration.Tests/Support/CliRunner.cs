@@ -10,9 +10,20 @@ public static class CliRunner
     public static Task<Result> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
 
     /// <summary>Runs the CLI with <paramref name="input"/> written to its standard input.</summary>
-    public static async Task<Result> RunWithInputAsync(string? input, params string[] arguments)
+    public static Task<Result> RunWithInputAsync(string? input, params string[] arguments) => RunAsync(input, null, arguments);
+
+    /// <summary>Runs the CLI with these environment variables set on top of the test's own.</summary>
+    public static Task<Result> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(null, environment, arguments);
+
+    private static async Task<Result> RunAsync(string? input, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
         var info = StartInfo(arguments);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.RedirectStandardInput = true;
         using var process = Process.Start(info)!;
         if (input is not null)

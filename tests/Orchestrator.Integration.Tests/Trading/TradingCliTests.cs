@@ -77,4 +77,30 @@ public sealed class TradingCliTests
         await using var db = server.Db.CreateContext();
         Assert.Equal(1, await db.Orders.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task The_api_key_in_the_environment_is_used_but_never_printed_by_help()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var kit = await TradingKit.StartAsync(server);
+        var (_, key) = await server.CreateKeyAsync(kit.User, new { name = "env", canRead = true });
+        var environment = new Dictionary<string, string>
+        {
+            ["ORCHESTRATOR_API_KEY"] = key,
+            ["ORCHESTRATOR_URL"] = server.BaseAddress.ToString(),
+        };
+
+        var listed = await CliRunner.RunWithEnvironmentAsync(environment, "orders", "list");
+        Assert.True(listed.ExitCode == 0, listed.StandardError);
+
+        // The options' defaults came from the environment, and help printed them: "[default: dto_...]".
+        string[][] helps = [["orders", "place", "--help"], ["orders", "list", "--help"], ["strategies", "start", "--help"], ["risk", "state", "--help"]];
+        foreach (var help in helps)
+        {
+            var output = await CliRunner.RunWithEnvironmentAsync(environment, help);
+            Assert.Equal(0, output.ExitCode);
+            Assert.Contains("$ORCHESTRATOR_API_KEY", output.StandardOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, output.StandardOutput + output.StandardError, StringComparison.Ordinal);
+        }
+    }
 }
