@@ -26,7 +26,9 @@ var root = new RootCommand("orchestrator: the Day Trading Orchestrator's server 
     RiskCommands.Create(),
 };
 
-var parse = root.Parse(args);
+// No response files: the CLI documents none, and the parser would expand any '@' token (the documented
+// '--trading-hours @FILE') into the file's words before the command could read it.
+var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (ParseErrors.Any(parse))
 {
     return ParseErrors.Report(parse);

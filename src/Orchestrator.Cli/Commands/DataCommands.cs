@@ -61,14 +61,22 @@ public static class DataCommands
         command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
             var hoursText = parse.GetValue(hours);
-            if (hoursText is ['@', .. var path])
+            var hoursFile = hoursText is ['@', .. var path] ? path : null;
+            if (hoursFile is not null)
             {
-                if (!File.Exists(path))
+                if (!File.Exists(hoursFile))
                 {
-                    return CommandErrors.Fail(ExitCodes.BadInput, $"--trading-hours: no file '{path}'.");
+                    return CommandErrors.Fail(ExitCodes.BadInput, $"--trading-hours: no file '{hoursFile}'.");
                 }
 
-                hoursText = await File.ReadAllTextAsync(path, ct);
+                try
+                {
+                    hoursText = await File.ReadAllTextAsync(hoursFile, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return CommandErrors.Fail(ExitCodes.BadInput, $"--trading-hours: cannot read '{hoursFile}': {ex.Message}");
+                }
             }
 
             await using var services = await CliServices.CreateAsync(parse.UnmatchedTokens, ct);
@@ -79,7 +87,7 @@ public static class DataCommands
             var (set, errors) = await scope.ServiceProvider.GetRequiredService<SymbolService>().SetAsync(request, Actor.CommandLine("data symbols set"), ct);
             if (errors is not null)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors.Lines));
+                return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors.Lines.Select(line => FromFile(line, hoursFile))));
             }
 
             Console.WriteLine($"{set!.Symbol} set ({set.Exchange}, {set.AssetClass}, {set.Currency}).");
@@ -87,4 +95,13 @@ public static class DataCommands
         }));
         return command;
     }
+
+    /// <summary>
+    /// The service names the API's field (<c>tradingHours</c>); when the hours came from <c>@FILE</c>, the line names the
+    /// option and the file instead, since the file is what the caller has to fix.
+    /// </summary>
+    private static string FromFile(string line, string? file) =>
+        file is not null && line.StartsWith(HoursField, StringComparison.Ordinal) ? $"--trading-hours: {file}: {line[HoursField.Length..]}" : line;
+
+    private const string HoursField = "tradingHours: ";
 }

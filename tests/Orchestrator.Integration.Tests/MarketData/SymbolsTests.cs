@@ -87,4 +87,41 @@ public sealed class SymbolsTests
         await using var context = db.CreateContext();
         Assert.Equal(0, await context.MarketSymbols.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task Trading_hours_are_read_from_an_at_file_and_a_missing_or_bad_file_names_the_option()
+    {
+        // The parser once expanded '@FILE' as a response file: a missing one was "Response file not found" (exit 1 and
+        // the help text), an existing one was split into words and then was not valid JSON.
+        await using var db = await TestDatabase.CreateAsync(Storage.Configuration.DatabaseProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("orchestrator-hours-").FullName;
+        try
+        {
+            var hours = Path.Combine(folder, "london hours.json");
+            await File.WriteAllTextAsync(hours, LondonHours, Ct);
+            var bad = Path.Combine(folder, "bad.json");
+            await File.WriteAllTextAsync(bad, "{nope", Ct);
+            var missing = Path.Combine(folder, "missing.json");
+            string[] set = ["data", "symbols", "set", "VOD.L", "--exchange", "LSE", "--asset-class", "EQUITY"];
+
+            var noFile = await CliRunner.RunAsync([.. set, "--trading-hours", "@" + missing, .. db.Switches]);
+            Assert.Equal((2, $"orchestrator: --trading-hours: no file '{missing}'."), (noFile.ExitCode, noFile.StandardError.Trim()));
+            var invalid = await CliRunner.RunAsync([.. set, "--trading-hours", "@" + bad, .. db.Switches]);
+            Assert.Equal(2, invalid.ExitCode);
+            Assert.StartsWith($"orchestrator: --trading-hours: {bad}: Trading hours are not valid JSON", invalid.StandardError, StringComparison.Ordinal);
+            await using (var context = db.CreateContext())
+            {
+                Assert.Equal(0, await context.MarketSymbols.CountAsync(Ct));
+            }
+
+            var ok = await CliRunner.RunAsync([.. set, "--trading-hours", "@" + hours, .. db.Switches]);
+            Assert.True(ok.ExitCode == 0, ok.StandardError);
+            var listed = await CliRunner.RunAsync(["data", "symbols", .. db.Switches]);
+            Assert.Matches(@"VOD\.L\s+│\s+LSE\s+│.*│\s+Europe/London\s+│\s+yes", listed.StandardOutput);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
