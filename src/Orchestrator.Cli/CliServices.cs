@@ -16,8 +16,8 @@ public static class CliServices
             .AddSingleton(configuration)
             .AddLogging(logging => logging
                 .AddConfiguration(configuration.GetSection("Logging"))
-                // Standard output carries the command's result (a key, a link, a table); logs go to stderr.
-                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+                .AddConsole())
+            .LogToStandardError()
             .AddOrchestratorStorage(configuration)
             .AddOrchestratorSecurity(configuration)
             .AddOrchestratorTrading(configuration)

@@ -22,7 +22,7 @@ public static class DbCommands
         command.SetAction((parse, ct) => CommandErrors.RunAsync(async () =>
         {
             var migrator = CreateMigrator(parse);
-            var applied = await MigrateAsync(migrator, ct);
+            var applied = await MigrateAsync(migrator, Console.Out, ct);
             Console.WriteLine(applied.Count == 0
                 ? "Database is up to date; nothing to apply."
                 : $"Applied {applied.Count} migration(s).");
@@ -63,9 +63,11 @@ public static class DbCommands
     }
 
     /// <summary>Applies pending migrations, printing each as it starts. Shared with <c>serve</c>.</summary>
-    public static async Task<IReadOnlyList<string>> MigrateAsync(Migrator migrator, CancellationToken ct)
+    /// <summary>Migrates, writing an "Applying VERSION: DESCRIPTION" line to <paramref name="progressTo"/> before each migration.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(Migrator migrator, TextWriter progressTo, CancellationToken ct)
     {
-        var progress = new SynchronousProgress<Migration>(m => Console.WriteLine($"Applying {m.Version}: {m.Description}"));
+        ArgumentNullException.ThrowIfNull(progressTo);
+        var progress = new SynchronousProgress<Migration>(m => progressTo.WriteLine($"Applying {m.Version}: {m.Description}"));
         return await migrator.MigrateAsync(progress, ct);
     }
 

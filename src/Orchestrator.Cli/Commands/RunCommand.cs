@@ -41,12 +41,13 @@ public static class RunCommand
                 switches.Add("--Demo:Enabled=false");
             }
 
-            using var host = OrchestratorHeadless.Build([.. switches], services => services.AddOrchestratorDemo());
+            using var host = OrchestratorHeadless.Build([.. switches], services => services.AddOrchestratorDemo().LogToStandardError());
             // One process runs trading on a database: refuse (exit 2, naming the holder, before migrating or loading
             // anything) rather than wait as a standby.
             var ownership = host.Services.GetRequiredService<TradingOwnership>();
             await ownership.AcquireAsync(TimeSpan.FromSeconds(5), ct);
-            await DbCommands.MigrateAsync(host.Services.GetRequiredService<Migrator>(), ct);
+            // Progress of the start-up, as the logs: stderr (stdout is the banner and the strategies it runs).
+            await DbCommands.MigrateAsync(host.Services.GetRequiredService<Migrator>(), Console.Error, ct);
             var demoOptions = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
             if (await DemoData.EnsureAsync(host.Services, TimeProvider.System, ct) is { } demo)
             {

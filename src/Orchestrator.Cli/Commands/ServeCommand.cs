@@ -36,12 +36,13 @@ public static class ServeCommand
                 switches.Add("--Demo:Enabled=false");
             }
 
-            var app = OrchestratorServer.Build([.. switches], services: services => services.AddOrchestratorDemo());
+            var app = OrchestratorServer.Build([.. switches], services: services => services.AddOrchestratorDemo().LogToStandardError());
             // One process runs trading on a database: refuse (exit 2, naming the holder, before migrating or loading
             // anything) rather than wait as a standby.
             var ownership = app.Services.GetRequiredService<TradingOwnership>();
             await ownership.AcquireAsync(TimeSpan.FromSeconds(5), ct);
-            await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), ct);
+            // Progress of the start-up, as the logs: stderr (stdout is the demo banner's).
+            await DbCommands.MigrateAsync(app.Services.GetRequiredService<Migrator>(), Console.Error, ct);
             if (await DemoData.EnsureAsync(app.Services, TimeProvider.System, ct) is { } demo)
             {
                 var url = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? ServerDefaults.Urls).Split(';')[0];

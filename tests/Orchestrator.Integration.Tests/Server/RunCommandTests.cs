@@ -14,8 +14,18 @@ public sealed class RunCommandTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var process = CliRunner.Start(["run", .. db.Switches]);
         var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        var stdout = new ConcurrentQueue<string>();
+        var stderr = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            output.Enqueue(e.Data ?? "");
+            stdout.Enqueue(e.Data ?? "");
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            output.Enqueue(e.Data ?? "");
+            stderr.Enqueue(e.Data ?? "");
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -32,6 +42,11 @@ public sealed class RunCommandTests
             // The demo (a fresh database): its strategy, running on its three symbols.
             Assert.Contains(output, l => l.Contains("Demo MA crossover 5/20", StringComparison.Ordinal) && l.Contains("RUNNING on SYN001,SYN002,SYN003", StringComparison.Ordinal));
             Assert.DoesNotContain(output, l => l.Contains("Now listening", StringComparison.Ordinal));
+            // Stdout is what run prints for the user (the demo banner, the strategies); migrations and logs go to stderr.
+            Assert.Contains(stdout, l => l.Contains("demo@orchestrator.local", StringComparison.Ordinal));
+            Assert.DoesNotContain(stdout, l => l.StartsWith("Applying ", StringComparison.Ordinal) || l.StartsWith("info:", StringComparison.Ordinal));
+            Assert.Contains(stderr, l => l.StartsWith("Applying ", StringComparison.Ordinal));
+            Assert.Contains(stderr, l => l.StartsWith("info:", StringComparison.Ordinal));
 
             using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

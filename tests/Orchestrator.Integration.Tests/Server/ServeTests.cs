@@ -81,6 +81,40 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_prints_only_the_demo_banner_on_stdout_and_migrations_and_logs_on_stderr()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var server = CliRunner.Start(["serve", "--urls", http.BaseAddress.ToString().TrimEnd('/'), .. db.Switches]);
+        var stdout = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, e) => stdout.Enqueue(e.Data ?? "");
+        server.ErrorDataReceived += (_, e) => stderr.Enqueue(e.Data ?? "");
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!stderr.Any(l => l.Contains("Now listening on", StringComparison.Ordinal)))
+            {
+                Assert.False(server.HasExited, string.Join(Environment.NewLine, stderr));
+                Assert.True(DateTime.UtcNow < deadline, string.Join(Environment.NewLine, stdout.Concat(stderr)));
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+
+            // The banner is the one thing for the user; the migrations and the logger's lines were on stdout too.
+            Assert.Contains(stdout, l => l.Contains("demo@orchestrator.local", StringComparison.Ordinal));
+            Assert.DoesNotContain(stdout, l => l.StartsWith("Applying ", StringComparison.Ordinal) || l.StartsWith("info:", StringComparison.Ordinal));
+            Assert.Contains(stderr, l => l.StartsWith("Applying 20241130_001_initial_schema", StringComparison.Ordinal));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_valid_json_describing_the_api()
     {
         var response = await _http.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
