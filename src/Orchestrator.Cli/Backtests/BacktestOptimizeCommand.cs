@@ -23,6 +23,9 @@ namespace Orchestrator.Cli.Backtests;
 /// </summary>
 public static class BacktestOptimizeCommand
 {
+    /// <summary>The statistics the ranked table shows beside the one it ranks by.</summary>
+    private static readonly string[] SummaryColumns = ["Net Profit", "Sharpe Ratio", "Drawdown", "Total Orders"];
+
     public static Command Create()
     {
         var options = new BacktestOptions();
@@ -147,7 +150,7 @@ public static class BacktestOptimizeCommand
         }
 
         T result = default!;
-        await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
+        await CliProgress.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask(title, maxValue: Math.Max(1, total));
             if (total == 0)
@@ -184,13 +187,14 @@ public static class BacktestOptimizeCommand
         }
 
         var table = new Table().Title($"Ranked by {Markup.Escape(objective.Statistic)} ({(objective.Maximize ? "higher" : "lower")} is better)");
-        table.AddColumns("#", "Parameters", Markup.Escape(objective.Statistic), "Net Profit", "Sharpe Ratio", "Drawdown", "Total Orders");
+        // The ranking statistic first, then the usual ones that are not it (the default rank, Sharpe Ratio, was shown twice).
+        var others = SummaryColumns.Where(name => name != objective.Statistic).ToList();
+        table.AddColumns(["#", "Parameters", Markup.Escape(objective.Statistic), .. others]);
         var shown = 0;
         foreach (var run in runs.Where(static r => r.Result is not null).Take(top))
         {
             var r = run.Result!;
-            table.AddRow((++shown).ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(run.Values)), S(r, objective.Statistic),
-                S(r, "Net Profit"), S(r, "Sharpe Ratio"), S(r, "Drawdown"), S(r, "Total Orders"));
+            table.AddRow([(++shown).ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(run.Values)), S(r, objective.Statistic), .. others.Select(name => S(r, name))]);
         }
 
         AnsiConsole.Write(table);

@@ -88,7 +88,7 @@ public static class BacktestRunCommand
     private static async Task<BacktestResult> WithProgressAsync(BacktestRequest request, IBarStore store, CancellationToken ct)
     {
         BacktestResult? result = null;
-        await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
+        await CliProgress.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask($"Backtesting {request.Template.Name}", maxValue: 100);
             result = await Backtester.RunAsync(request, BacktestBarStream.ReadAsync(store, request, ct), new ProgressTo(task), ct);

@@ -22,14 +22,21 @@ public static class DataGenerateCommand
         {
             var count = parse.GetValue(symbols);
             var dayCount = parse.GetValue(days);
+            // Every bad switch at once, so one corrected command line runs.
+            List<string> errors = [];
             if (count is < 1 or > 999)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, "--symbols: must be between 1 and 999.");
+                errors.Add("--symbols: must be between 1 and 999");
             }
 
             if (dayCount is < 1 or > 5000)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, "--days: must be between 1 and 5000.");
+                errors.Add("--days: must be between 1 and 5000");
+            }
+
+            if (errors.Count > 0)
+            {
+                return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors));
             }
 
             var first = parse.GetValue(start) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(int)Math.Ceiling(dayCount * 7 / 5.0) - 1);
@@ -38,7 +45,7 @@ public static class DataGenerateCommand
             var data = scope.ServiceProvider.GetRequiredService<SyntheticData>();
             var total = (long)count * dayCount * 390;
             long written = 0;
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            await CliProgress.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask($"Generating {total.ToString("N0", CultureInfo.InvariantCulture)} bars", maxValue: total);
                 written = await data.LoadAsync(count, dayCount, first, parse.GetValue(seed), new Progress<long>(rows => task.Value = rows), Actor.CommandLine("data generate"), ct);

@@ -37,7 +37,7 @@ public static class DataImportCommand
             var importer = services.GetRequiredService<BarImporter>();
             var request = new ImportRequest(values.Where(v => !IsSwitch(v)).ToList(), kind, parse.GetValue(symbol), parse.GetValue(zone)!, parse.GetValue(strict));
             ImportResult? result = null;
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            await CliProgress.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Importing bars").IsIndeterminate();
                 result = await importer.ImportAsync(request, new Progress<(string File, long Rows)>(p =>

@@ -47,7 +47,7 @@ public static class KeysCommands
             await using var scope = services.CreateAsyncScope();
             var rotation = scope.ServiceProvider.GetRequiredService<CredentialRotation>();
             CredentialRotation.Result? result = null;
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            await CliProgress.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Re-encrypting broker credentials", maxValue: 1);
                 result = await rotation.RotateAsync(Actor.CommandLine("keys rotate"), new Progress<(int Done, int Total)>(p =>

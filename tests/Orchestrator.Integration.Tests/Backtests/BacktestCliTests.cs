@@ -72,6 +72,22 @@ public sealed class BacktestCliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_ranked_table_shows_each_statistic_once_and_no_progress_on_stdout()
+    {
+        await using var db = await SeededAsync();
+        var output = await CliRunner.RunAsync(["backtest", "optimize", "--strategy", "ma-crossover", "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--range", "moving_averages.short_period=1:2:1", "--param", "moving_averages.long_period=3", "--fees", "none", "--slippage", "none", .. db.Switches]);
+        Assert.True(output.ExitCode == 0, output.StandardError);
+
+        // Ranked by the default, Sharpe Ratio, which was also one of the fixed columns: the header showed it twice.
+        var header = output.StandardOutput.Split('\n').Single(l => l.Contains("Parameters", StringComparison.Ordinal));
+        Assert.Equal(["#", "Parameters", "Sharpe Ratio", "Net Profit", "Drawdown", "Total Orders"],
+            header.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.DoesNotContain("Loading bars", output.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grid search", output.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_of_a_user_strategy_are_stored_under_it_and_an_optimization_under_one_id()
     {
         await using var db = await SeededAsync();
