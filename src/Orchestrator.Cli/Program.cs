@@ -34,4 +34,12 @@ if (ParseErrors.Any(parse))
     return ParseErrors.Report(parse);
 }
 
-return await parse.InvokeAsync();
+try
+{
+    // Our own last resort instead of System.CommandLine's, which prints the stack trace the README promises never to show.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex)
+{
+    return CommandErrors.Unexpected(ex);
+}

@@ -39,6 +39,18 @@ public static class CommandErrors
         }
     }
 
+    /// <summary>
+    /// A failure no command anticipated (a report directory that cannot be created, a bug): one line naming the
+    /// exception's type and message, exit 1 (not the caller's input as far as we know), never a stack trace.
+    /// </summary>
+    public static int Unexpected(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is OperationCanceledException
+            ? Fail(ExitCodes.Failure, "cancelled")
+            : Fail(ExitCodes.Failure, $"unexpected error: {exception.GetType().Name}: {exception.Message}");
+    }
+
     public static int Fail(int code, string message)
     {
         Console.Error.WriteLine($"orchestrator: {message}");

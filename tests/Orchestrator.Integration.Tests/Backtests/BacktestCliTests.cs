@@ -167,6 +167,23 @@ public sealed class BacktestCliTests : IDisposable
         Assert.False(Directory.Exists(report));
     }
 
+    [Fact]
+    public async Task A_failure_no_command_expects_is_one_line_and_exit_1_without_a_stack_trace()
+    {
+        await using var db = await SeededAsync();
+        var file = Path.Combine(_folder, "a-file");
+        await File.WriteAllTextAsync(file, "not a directory", Ct);
+
+        // The report directory cannot be created under a file: System.CommandLine's handler printed the stack trace.
+        var output = await CliRunner.RunAsync(["backtest", "run", "--strategy", "buy-and-hold", "--symbols", "XYZ", "--from", "2024-01-02", "--to", "2024-01-02",
+            "--report", Path.Combine(file, "report"), .. db.Switches]);
+
+        Assert.Equal(1, output.ExitCode);
+        var line = Assert.Single(output.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("orchestrator: unexpected error: ", line, StringComparison.Ordinal);
+        Assert.Contains("a-file", line, StringComparison.Ordinal);
+    }
+
     private static async Task<TestDatabase> SeededAsync()
     {
         var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
