@@ -34,7 +34,7 @@ public sealed class ReplayClockTests
         });
         // Friday 2026-11-20, 9:30 New York (14:30 UTC), a week before this test's date: three minutes of ACME.
         var t0 = new DateTimeOffset(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
-        await server.App.Services.GetRequiredService<IBarStore>().WriteAsync(Bars(
+        await server.App.Services.GetRequiredService<IBarStore>().WriteAsync(StoredBars.Of(
             new Bar("ACME", t0, TimeSpan.FromMinutes(1), 100m, 100m, 100m, 100m, 100_000m),
             new Bar("ACME", t0.AddMinutes(1), TimeSpan.FromMinutes(1), 100m, 100.8m, 99.5m, 100.5m, 100_000m),
             new Bar("ACME", t0.AddMinutes(2), TimeSpan.FromMinutes(1), 100.5m, 100.5m, 97m, 97.5m, 100_000m)), null, Ct);
@@ -58,10 +58,10 @@ public sealed class ReplayClockTests
 
         // Its position (opened 14:31, stop 98) met the replayed bars after it: the third bar's low 97 reached the stop,
         // and the exit sold 10 at that bar's close 97.50 at 14:33: realized (97.50 - 100) x 10 = -25.
-        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var closed = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.AccountId == kit.AccountId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
         Assert.Equal((t0.AddMinutes(1).UtcDateTime, -25m), (closed.OpenedAt, closed.RealizedPnl));
-        var exit = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+        var exit = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.ClientOrderId == $"stop-loss-{closed.PositionId:N}" && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal(t0.AddMinutes(3).UtcDateTime, exit.FilledAt);
 
@@ -83,34 +83,5 @@ public sealed class ReplayClockTests
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         return JsonDocument.Parse(text).RootElement.GetProperty("orderId").GetGuid();
-    }
-
-    private static async Task<T> WaitForAsync<T>(ApiServer server, Func<Storage.Model.OrchestratorDbContext, Task<T?>> query)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using (var db = server.Db.CreateContext())
-            {
-                if (await query(db) is { } found)
-                {
-                    return found;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the writer");
-            await Task.Delay(20, Ct);
-        }
-    }
-
-    private static async IAsyncEnumerable<StoredBar> Bars(params Bar[] bars)
-    {
-        foreach (var bar in bars)
-        {
-            yield return new StoredBar(bar);
-        }
-
-        await Task.CompletedTask;
     }
 }

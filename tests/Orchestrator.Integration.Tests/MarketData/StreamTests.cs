@@ -62,7 +62,7 @@ public sealed class StreamTests
         await using var server = await ApiServer.StartAsync();
         var kit = await TradingKit.StartAsync(server);
         var t0 = new DateTimeOffset(2026, 11, 27, 14, 30, 0, TimeSpan.Zero);
-        await server.App.Services.GetRequiredService<IBarStore>().WriteAsync(Bars(
+        await server.App.Services.GetRequiredService<IBarStore>().WriteAsync(StoredBars.Of(
             new Bar("ACME", t0, TimeSpan.FromMinutes(1), 100m, 100m, 100m, 100m, 1000m),
             new Bar("ACME", t0.AddMinutes(1), TimeSpan.FromMinutes(1), 99m, 99.5m, 98m, 99m, 1000m)), null, Ct);
         var placed = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "LIMIT", quantity = 10, limitPrice = 99, timeInForce = "GTC" });
@@ -108,14 +108,4 @@ public sealed class StreamTests
     private static Task SendAsync(ClientWebSocket socket, string text) => StreamSocket.SendAsync(socket, text);
 
     private static Task<string> ReceiveAsync(ClientWebSocket socket) => StreamSocket.ReceiveAsync(socket);
-
-    private static async IAsyncEnumerable<StoredBar> Bars(params Bar[] bars)
-    {
-        foreach (var bar in bars)
-        {
-            yield return new StoredBar(bar);
-        }
-
-        await Task.CompletedTask;
-    }
 }

@@ -39,17 +39,17 @@ public sealed class ProtectiveStopTests
         await kit.BarAsync("ACME", 100m, 104m, 99m, 103m, 1_000_000m, start.AddMinutes(1));
         await kit.BarAsync("ACME", 103m, 110m, 102m, 109m, 1_000_000m, start.AddMinutes(2));
         await kit.BarAsync("ACME", 109m, 112m, 106m, 107m, 1_000_000m, start.AddMinutes(3));
-        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var position = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.AccountId == kit.AccountId && p.StopPrice == 106.40m).SingleOrDefaultAsync(Ct));
         Assert.Equal((112m, 0.05m, "LONG"), (position.StopBestPrice, position.StopTrailingPercentage, position.PositionType));
 
         await kit.BarAsync("ACME", 107m, 108m, 105m, 105.50m, 1_000_000m, start.AddMinutes(4));
         var clientId = $"trailing-stop-{position.PositionId:N}";
-        var exit = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+        var exit = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.AccountId == kit.AccountId && o.ClientOrderId == clientId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal(("SELL", "MARKET", 10m, 105.50m), (exit.Side, exit.OrderType, exit.Quantity, exit.AverageFillPrice));
 
-        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var closed = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
         Assert.Equal((0m, 55m), (closed.Quantity, closed.RealizedPnl));
 
@@ -78,12 +78,12 @@ public sealed class ProtectiveStopTests
         // does not follow its low of 48); bar 2's high 51.20 >= 51: a buy of 20 fills at its close 51.10: realized
         // (50 - 51.10) x 20 = -22.
         await kit.BarAsync("ACME", 50m, 50.90m, 48m, 49m, 1_000_000m, start.AddMinutes(1));
-        var open = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var open = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.AccountId == kit.AccountId && p.CurrentPrice == 49m).SingleOrDefaultAsync(Ct));
         Assert.Equal((51m, null, "SHORT"), (open.StopPrice, open.StopTrailingPercentage, open.PositionType));
 
         await kit.BarAsync("ACME", 49m, 51.20m, 49m, 51.10m, 1_000_000m, start.AddMinutes(2));
-        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var position = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.AccountId == kit.AccountId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
         Assert.Equal((null, -22m), (position.StopPrice, position.RealizedPnl));
         var exit = (await kit.GetAsync($"/api/v1/orders?symbol=ACME")).GetProperty("items").EnumerateArray()
@@ -95,19 +95,7 @@ public sealed class ProtectiveStopTests
     public async Task A_refused_exit_re_arms_the_stop_and_the_next_bar_that_reaches_it_exits_again()
     {
         await using var server = await ApiServer.StartAsync();
-        var kit = await TradingKit.StartAsync(server);
-        await RiskEnforcementTests.ActivateAsync(kit, new
-        {
-            profileName = "Fixed 2%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
-            trailingStopEnabled = false, defaultStopLossPercentage = 0.02,
-        });
-        // Bars on whole minutes, after the entry (a stop ignores bars that ended before its position opened).
-        var now = DateTimeOffset.UtcNow;
-        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(2);
-        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m, start.AddMinutes(-2));
-        var bought = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" });
-        Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
-        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking().Where(p => p.AccountId == kit.AccountId && p.StopPrice == 98m).SingleOrDefaultAsync(Ct));
+        var (kit, position, start) = await LongTenWithFixedStopAsync(server);
 
         // Long 10 at 100, fixed stop 100 x 0.98 = 98. The account stops allowing ACME: the exit will be refused.
         var patched = await kit.Client.PatchAsJsonAsync($"/api/v1/accounts/{kit.AccountId}", new { allowedSymbols = new[] { "OTHER" } }, Ct);
@@ -115,7 +103,7 @@ public sealed class ProtectiveStopTests
 
         // Bar 1 (start to start + 1 min) low 97.50 <= 98: the exit (stop-loss-ID) is refused by allowed_symbols and stored REJECTED.
         await kit.BarAsync("ACME", 99m, 99m, 97.5m, 97.8m, 1_000_000m, start);
-        var refused = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+        var refused = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.ClientOrderId == $"stop-loss-{position.PositionId:N}" && o.Status == "REJECTED").SingleOrDefaultAsync(Ct));
         Assert.StartsWith("allowed_symbols:", refused.RejectionReason, StringComparison.Ordinal);
 
@@ -125,10 +113,10 @@ public sealed class ProtectiveStopTests
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         await kit.BarAsync("ACME", 97.8m, 98m, 97m, 97.2m, 1_000_000m, start.AddMinutes(1));
         var retryId = $"stop-loss-{position.PositionId:N}-{start.AddMinutes(2).UtcDateTime:yyyyMMddHHmm}";
-        var exit = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+        var exit = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.ClientOrderId == retryId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal(("SELL", 10m, 97.2m), (exit.Side, exit.Quantity, exit.AverageFillPrice));
-        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var closed = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
         Assert.Equal(-28m, closed.RealizedPnl);
     }
@@ -137,23 +125,13 @@ public sealed class ProtectiveStopTests
     public async Task An_exit_cancelled_before_it_filled_re_arms_the_stop_for_what_is_left()
     {
         await using var server = await ApiServer.StartAsync();
-        var kit = await TradingKit.StartAsync(server);
-        await RiskEnforcementTests.ActivateAsync(kit, new
-        {
-            profileName = "Fixed 2%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
-            trailingStopEnabled = false, defaultStopLossPercentage = 0.02,
-        });
-        var now = DateTimeOffset.UtcNow;
-        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(2);
-        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m, start.AddMinutes(-2));
-        Assert.Equal(HttpStatusCode.Created, (await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" })).StatusCode);
-        var position = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking().Where(p => p.AccountId == kit.AccountId && p.StopPrice == 98m).SingleOrDefaultAsync(Ct));
+        var (kit, position, start) = await LongTenWithFixedStopAsync(server);
 
         // Bar 1 reaches the stop (low 97.50 <= 98) on a volume of 8: the exit sells 25% of 8 = 2 at the close 97.80 and
         // the other 8 wait for the next bar. The user cancels them.
         await kit.BarAsync("ACME", 99m, 99m, 97.5m, 97.8m, 8m, start);
         var exitId = $"stop-loss-{position.PositionId:N}";
-        var first = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+        var first = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.ClientOrderId == exitId && o.Status == "PARTIALLY_FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal((10m, 2m, 97.8m), (first.Quantity, first.FilledQuantity, first.AverageFillPrice));
         Assert.Equal(HttpStatusCode.OK, (await kit.Client.DeleteAsync($"/api/v1/orders/{first.OrderId}", Ct)).StatusCode);
@@ -163,30 +141,33 @@ public sealed class ProtectiveStopTests
         // Realized: (97.80 - 100) x 2 + (97.20 - 100) x 8 = -4.40 - 22.40 = -26.80.
         await kit.BarAsync("ACME", 97.8m, 98m, 97m, 97.2m, 1_000_000m, start.AddMinutes(1));
         var retryId = $"{exitId}-{start.AddMinutes(2).UtcDateTime:yyyyMMddHHmm}";
-        var second = await WaitForAsync(server, db => db.Orders.AsNoTracking()
+        var second = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.ClientOrderId == retryId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal((8m, 97.2m), (second.Quantity, second.AverageFillPrice));
-        var closed = await WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+        var closed = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
         Assert.Equal(-26.8m, closed.RealizedPnl);
     }
 
-    private static async Task<T> WaitForAsync<T>(ApiServer server, Func<Storage.Model.OrchestratorDbContext, Task<T?>> query)
-        where T : class
+    /// <summary>
+    /// A trader long 10 ACME at 100 under the profile's fixed 2% stop (98), and the whole minute, after the entry, at which
+    /// the test's bars start (a stop ignores bars that ended before its position opened).
+    /// </summary>
+    private static async Task<(TradingKit Kit, Storage.Model.Entities.AccountPosition Position, DateTimeOffset Start)> LongTenWithFixedStopAsync(ApiServer server)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        var kit = await TradingKit.StartAsync(server);
+        await RiskEnforcementTests.ActivateAsync(kit, new
         {
-            await using (var db = server.Db.CreateContext())
-            {
-                if (await query(db) is { } found)
-                {
-                    return found;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the writer");
-            await Task.Delay(20, Ct);
-        }
+            profileName = "Fixed 2%", maxCorrelationExposure = 1, maxSectorConcentration = 1, maxPortfolioRisk = 1, minCashPercentage = 0,
+            trailingStopEnabled = false, defaultStopLossPercentage = 0.02,
+        });
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(2);
+        await kit.BarAsync("ACME", 100m, 100m, 100m, 100m, 1_000_000m, start.AddMinutes(-2));
+        var bought = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" });
+        Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
+        var position = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
+            .Where(p => p.AccountId == kit.AccountId && p.StopPrice == 98m).SingleOrDefaultAsync(Ct));
+        return (kit, position, start);
     }
 }
