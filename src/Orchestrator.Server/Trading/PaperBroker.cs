@@ -17,12 +17,12 @@ namespace Orchestrator.Server.Trading;
 /// held, so each account sees its events in exactly the order the exchange produced them.
 /// <para>
 /// Each symbol's clock is the wall clock, except while that symbol's last bar or quote came from a replay of stored
-/// bars (the replay feed publishes its bars as replayed): then it is the replayed market's time, the end of that bar (or the quote's time).
-/// An order in such a symbol submitted or cancelled then happens at that time, so its fills, a DAY order's session and
-/// a new position's opening time belong to the replayed day, as the bars that meet them next do; that includes the
-/// orders the replay's last bar set off (a protective exit), which the writers place just after it. The wall clock
-/// expires nothing in such a symbol (<see cref="AdvanceTime"/>): its bars are its clock. A live bar or quote of the
-/// symbol gives it the wall clock back; other symbols keep the wall clock throughout.
+/// bars (the replay feed publishes its bars as replayed): then it is the replayed market's time, the end of that bar
+/// (or the quote's time). An order in such a symbol submitted or cancelled then happens at that time, so its fills, a
+/// DAY order's session and a new position's opening time belong to the replayed day, as the bars that meet them next
+/// do; that includes the orders the replay's last bar set off (a protective exit), which the writers place just after
+/// it. The wall clock expires nothing in such a symbol (<see cref="AdvanceTime"/>): its bars are its clock. A live bar
+/// or quote of the symbol gives it the wall clock back; other symbols keep the wall clock throughout.
 /// </para>
 /// </summary>
 public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
@@ -33,6 +33,7 @@ public sealed class PaperBroker(PaperExchangeOptions options) : IBrokerAdapter
     private PaperExchange? _exchange;
     private readonly ConcurrentDictionary<Guid, Channel<BrokerOrderUpdate>> _streams = new();
     private readonly Dictionary<Guid, PositionBook> _positions = [];
+
     /// <summary>Symbols whose last market data came from a replay, with that data's time (under the lock).</summary>
     private readonly Dictionary<string, DateTimeOffset> _replayedClocks = new(StringComparer.Ordinal);
 
