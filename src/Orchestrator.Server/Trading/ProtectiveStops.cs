@@ -83,8 +83,11 @@ internal static class ProtectiveStops
     {
         try
         {
+            // Placed (its end, if unfilled, re-arms through OnOrderEnded), or found still working under the same id. An
+            // earlier exit found under the id after a restart, refused or ended, leaves the position as open as before.
             var outcome = await placing;
-            if (outcome.Kind is OrderOutcomeKind.Created or OrderOutcomeKind.Existing && outcome.Order?.Status != "REJECTED")
+            if ((outcome.Kind == OrderOutcomeKind.Created && outcome.Order?.Status != "REJECTED")
+                || (outcome.Kind == OrderOutcomeKind.Existing && outcome.Order?.Status is "NEW" or "PARTIALLY_FILLED"))
             {
                 return;
             }
