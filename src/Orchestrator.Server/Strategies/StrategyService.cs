@@ -18,7 +18,8 @@ namespace Orchestrator.Server.Strategies;
 /// the strategy: their history must keep its strategy, so such a strategy is deactivated instead
 /// (<c>PATCH {"isActive": false}</c>).
 /// </summary>
-public sealed class StrategyService(OrchestratorDbContext db, AuditTrail audit, ParameterValidator validator, TimeProvider time)
+public sealed class StrategyService(
+    OrchestratorDbContext db, AuditTrail audit, ParameterValidator validator, Orchestration.StrategyRunner runner, Trading.TradingOwnership ownership, TimeProvider time)
 {
     public sealed record Outcome(StrategyView? Strategy, ValidationErrors? Errors, string? Conflict, bool NotFound = false)
     {
@@ -123,6 +124,13 @@ public sealed class StrategyService(OrchestratorDbContext db, AuditTrail audit, 
             return new Outcome(null, null, problem);
         }
 
+        if (current.IsActive)
+        {
+            // An active strategy runs where trading runs, which applies the change to the running strategy: elsewhere it
+            // would be stored and not applied (a 503, nothing stored).
+            ownership.EnsureHeld();
+        }
+
         var errors = new ValidationErrors();
 
         var draft = StrategyPatch.Apply(current, body, validator, errors);
@@ -150,7 +158,29 @@ public sealed class StrategyService(OrchestratorDbContext db, AuditTrail audit, 
         }
 
         await transaction.CommitAsync(ct);
+        await ApplyToRunningAsync(userId, strategyId, deactivated: !draft.IsActive, changed: oldValues is not null, ct);
         return new Outcome(StrategyView.From(rows), null, null);
+    }
+
+    /// <summary>
+    /// A committed change reaches the strategy if it runs here: deactivated, it stops (run state STOPPED); otherwise a
+    /// change restarts it with what is stored now (parameters, risk settings, schedule), as a new start would.
+    /// </summary>
+    private async Task ApplyToRunningAsync(Guid userId, Guid strategyId, bool deactivated, bool changed, CancellationToken ct)
+    {
+        if (!runner.Running.Contains(strategyId))
+        {
+            return;
+        }
+
+        if (deactivated)
+        {
+            await runner.StopAsync(strategyId, userId, Orchestration.StrategyRunStates.Stopped, "deactivated by the user", deactivate: false, ct);
+        }
+        else if (changed)
+        {
+            await runner.StartAsync(strategyId, ct);
+        }
     }
 
     /// <summary>Deletes the three rows (with an audit row holding what they were); a conflict while signals or backtests refer to it.</summary>
@@ -160,6 +190,11 @@ public sealed class StrategyService(OrchestratorDbContext db, AuditTrail audit, 
         if (await StrategyStore.LoadForChangeAsync(db, s => s.UserId == userId && s.StrategyId == strategyId, ct) is not { } rows)
         {
             return Outcome.Missing;
+        }
+
+        if (rows.Strategy.IsActive == true)
+        {
+            ownership.EnsureHeld();
         }
 
         var signals = await db.TradingSignals.CountAsync(s => s.StrategyId == strategyId, ct);
@@ -189,6 +224,7 @@ public sealed class StrategyService(OrchestratorDbContext db, AuditTrail audit, 
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await ApplyToRunningAsync(userId, strategyId, deactivated: true, changed: true, ct);
         return new Outcome(StrategyView.From(rows), null, null);
     }
 
