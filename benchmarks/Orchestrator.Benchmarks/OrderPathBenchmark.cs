@@ -95,6 +95,8 @@ public static class OrderPathBenchmark
         (await client.PostAsJsonAsync("/api/v1/auth/register", new { email = "orders@example.com", password, firstName = "Bench", lastName = "Mark" })).EnsureSuccessStatusCode();
         var login = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "orders@example.com", password })).Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
+        // The daily loss limit is the user's, over all 16 accounts: their commissions alone pass the default 1,000.
+        (await client.PatchAsJsonAsync("/api/v1/me", new { maxDailyLoss = 1_000_000_000 })).EnsureSuccessStatusCode();
         var response = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "orders", canRead = true, canWrite = true, canTrade = true, rateLimitPerHour = 1_000_000 });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
