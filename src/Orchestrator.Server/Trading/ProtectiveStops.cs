@@ -73,50 +73,29 @@ internal static class ProtectiveStops
         var clientId = stop.Refusals == 0
             ? $"{Prefix(exit.Kind)}-{position.PositionId:N}"
             : $"{Prefix(exit.Kind)}-{position.PositionId:N}-{bar.End.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
-        var command = new SubmitOrderCommand(new PlaceOrder(order, state.UserId, clientId, "API", null, StopActor), trading);
-        writer.Post(command);
-        _ = RearmIfRefusedAsync(writer, position.Symbol, stop, command.Task);
-    }
-
-    /// <summary>Once the exit's order is answered: when it was not placed, the stop (if the position still has it) stands again.</summary>
-    private static async Task RearmIfRefusedAsync(AccountWriter writer, string symbol, ProtectiveStop stop, Task<OrderOutcome> placing)
-    {
-        try
-        {
-            // Placed (its end, if unfilled, re-arms through OnOrderEnded), or found still working under the same id. An
-            // earlier exit found under the id after a restart, refused or ended, leaves the position as open as before.
-            var outcome = await placing;
-            if ((outcome.Kind == OrderOutcomeKind.Created && outcome.Order?.Status != "REJECTED")
-                || (outcome.Kind == OrderOutcomeKind.Existing && outcome.Order?.Status is "NEW" or "PARTIALLY_FILLED"))
-            {
-                return;
-            }
-        }
-        catch (Exception)
-        {
-            // Not committed (the batch failed and the account reloads): refused as far as the position is concerned.
-        }
-
-        // In the writer's sequence: the stop is the writer's state. A reloaded account restored its stops unexited anyway.
-        writer.Post(new RunCommand<bool>((w, _) =>
-        {
-            if (w.State is { } state && state.Stops.TryGetValue(symbol, out var current) && ReferenceEquals(current, stop))
-            {
-                current.Rearm();
-            }
-
-            return Task.FromResult(true);
-        }));
+        writer.Post(new SubmitOrderCommand(new PlaceOrder(order, state.UserId, clientId, "API", null, StopActor), trading));
     }
 
     /// <summary>
-    /// An order ended. A protective exit that ended without filling all of it (cancelled by hand or by the kill switch,
-    /// expired) leaves the position open, in part or whole: its stop stands again, for the next bar that reaches it.
+    /// An order ended (<see cref="BrokerUpdateApplier"/>): a protective exit that ended without filling all of it
+    /// (cancelled by hand or by the kill switch, expired) leaves the position open, in part or whole.
     /// </summary>
     public static void OnOrderEnded(LoadedAccount state, DomainOrder order, OrderRecord record)
     {
-        if (order.Status != OrderStatus.Filled && IsExit(record.ClientOrderId)
-            && state.Stops.TryGetValue(order.Symbol, out var stop) && stop.Exit is not null)
+        if (order.Status != OrderStatus.Filled)
+        {
+            OnExitEnded(state, order.Symbol, record.ClientOrderId);
+        }
+    }
+
+    /// <summary>
+    /// An order of <paramref name="symbol"/> ended without closing the position, or was never placed (refused, or found
+    /// ended under its id after a restart: <see cref="SubmitOrderCommand"/>): if it was the protective exit, its stop
+    /// stands again, for the next bar that reaches it.
+    /// </summary>
+    public static void OnExitEnded(LoadedAccount state, string symbol, string? clientOrderId)
+    {
+        if (IsExit(clientOrderId) && state.Stops.TryGetValue(symbol, out var stop) && stop.Exit is not null)
         {
             stop.Rearm();
         }
@@ -124,8 +103,10 @@ internal static class ProtectiveStops
 
     /// <summary>Whether a client order id is one of a protective exit's (see <see cref="OnBar"/>).</summary>
     private static bool IsExit(string? clientOrderId) =>
-        clientOrderId is not null && (clientOrderId.StartsWith("stop-loss-", StringComparison.Ordinal)
-            || clientOrderId.StartsWith("trailing-stop-", StringComparison.Ordinal) || clientOrderId.StartsWith("take-profit-", StringComparison.Ordinal));
+        clientOrderId is not null && ExitPrefixes.Any(prefix => clientOrderId.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>"stop-loss-", "trailing-stop-", "take-profit-": every order that ends passes <see cref="IsExit"/>.</summary>
+    private static readonly string[] ExitPrefixes = [.. Enum.GetValues<StopExitKind>().Select(kind => Prefix(kind) + "-")];
 
     /// <summary>The stop's columns on the position's row (all null without a stop).</summary>
     public static void CopyTo(AccountPosition row, ProtectiveStop? stop)

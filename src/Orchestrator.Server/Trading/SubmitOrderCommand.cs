@@ -21,26 +21,40 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
 
     public override async Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
     {
+        var outcome = await PlaceAsync(writer, batch, ct);
+        if (!IsWorking(outcome))
+        {
+            // A protective exit that was not placed leaves its position as open as before: its stop stands again.
+            ProtectiveStops.OnExitEnded(writer.State, request.Order.Symbol, request.ClientOrderId);
+        }
+
+        SetResult(outcome);
+    }
+
+    /// <summary>Placed now, or found still working under its client order id.</summary>
+    private static bool IsWorking(OrderOutcome outcome) =>
+        (outcome.Kind == OrderOutcomeKind.Created && outcome.Order?.Status != "REJECTED")
+        || (outcome.Kind == OrderOutcomeKind.Existing && outcome.Order?.Status is "NEW" or "PARTIALLY_FILLED");
+
+    private async Task<OrderOutcome> PlaceAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
+    {
         var state = writer.State;
         var order = request.Order;
         if (state.Deleted || state.UserId != request.UserId)
         {
-            SetResult(new OrderOutcome(OrderOutcomeKind.NotFound, Detail: "This account does not exist."));
-            return;
+            return new OrderOutcome(OrderOutcomeKind.NotFound, Detail: "This account does not exist.");
         }
 
         if (request.ClientOrderId is { } clientId && await FindClaimAsync(batch, clientId, ct) is { } existing)
         {
-            SetResult(SameOrder(existing, order)
+            return SameOrder(existing, order)
                 ? new OrderOutcome(OrderOutcomeKind.Existing, existing)
-                : new OrderOutcome(OrderOutcomeKind.Conflict, existing, $"clientOrderId '{clientId}' was already used for a different order ({existing.OrderId})."));
-            return;
+                : new OrderOutcome(OrderOutcomeKind.Conflict, existing, $"clientOrderId '{clientId}' was already used for a different order ({existing.OrderId}).");
         }
 
         if (!state.Connected)
         {
-            SetResult(new OrderOutcome(OrderOutcomeKind.Conflict, Detail: "The account is disconnected: connect it (POST /api/v1/accounts/{id}/connect) before placing orders."));
-            return;
+            return new OrderOutcome(OrderOutcomeKind.Conflict, Detail: "The account is disconnected: connect it (POST /api/v1/accounts/{id}/connect) before placing orders.");
         }
 
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId) { Signal = request.Signal };
@@ -55,8 +69,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
             state.Account.Reject(order, violation.Message);
             AddSignalRow(batch, Orchestration.SignalRows.Cancelled);
             AddOrderRows(writer, batch, record, "ORDER_REJECTED");
-            SetResult(new OrderOutcome(OrderOutcomeKind.Rejected, batch.Orders[order.OrderId], violation.Message, violation));
-            return;
+            return new OrderOutcome(OrderOutcomeKind.Rejected, batch.Orders[order.OrderId], violation.Message, violation);
         }
 
         state.Records[order.OrderId] = record;
@@ -72,7 +85,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
             BrokerUpdateApplier.Apply(writer, batch, update, trading);
         }
 
-        SetResult(new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]));
+        return new OrderOutcome(OrderOutcomeKind.Created, batch.Orders[order.OrderId]);
     }
 
     /// <summary>The strategy signal behind the order, stored with it (its fills update the row in this batch or later).</summary>
