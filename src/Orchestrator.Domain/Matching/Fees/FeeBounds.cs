@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Orchestrator.Domain.Matching.Fees;
 
@@ -25,6 +25,4 @@ public static class FeeBounds
         PerOrderFeeModel { Amount: < 0m } m => Invariant($"per-order:{m.Amount} is out of range: 0 or more"),
         _ => null,
     };
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

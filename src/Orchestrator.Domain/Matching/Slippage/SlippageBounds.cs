@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Orchestrator.Domain.Matching.Slippage;
 
@@ -26,6 +26,4 @@ public static class SlippageBounds
             Invariant($"volume-share:{m.PriceImpact} is out of range: IMPACT x LIMIT² (the largest move, a fraction of the price) must be from 0 to {MaxFraction}"),
         _ => null,
     };
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
