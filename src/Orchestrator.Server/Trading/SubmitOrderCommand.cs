@@ -17,6 +17,9 @@ namespace Orchestrator.Server.Trading;
 /// </summary>
 internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trading) : WriterCommand<OrderOutcome>
 {
+    /// <summary>Why an order for a disconnected account is refused (a 409); the dry run says the same.</summary>
+    public const string DisconnectedDetail = "The account is disconnected: connect it (POST /api/v1/accounts/{id}/connect) before placing orders.";
+
     public string? ClientOrderId => request.ClientOrderId;
 
     public override async Task ExecuteAsync(AccountWriter writer, WriterBatch batch, CancellationToken ct)
@@ -54,7 +57,7 @@ internal sealed class SubmitOrderCommand(PlaceOrder request, TradingContext trad
 
         if (!state.Connected)
         {
-            return new OrderOutcome(OrderOutcomeKind.Conflict, Detail: "The account is disconnected: connect it (POST /api/v1/accounts/{id}/connect) before placing orders.");
+            return new OrderOutcome(OrderOutcomeKind.Conflict, Detail: DisconnectedDetail);
         }
 
         var record = new OrderRecord(request.UserId, batch.Now.UtcDateTime, request.ClientOrderId, request.Source, request.StrategyId) { Signal = request.Signal };

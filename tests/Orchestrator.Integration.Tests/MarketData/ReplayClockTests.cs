@@ -39,9 +39,11 @@ public sealed class ReplayClockTests
             new Bar("ACME", t0.AddMinutes(1), TimeSpan.FromMinutes(1), 100m, 100.8m, 99.5m, 100.5m, 100_000m),
             new Bar("ACME", t0.AddMinutes(2), TimeSpan.FromMinutes(1), 100.5m, 100.5m, 97m, 97.5m, 100_000m)), null, Ct);
         var paper = server.App.Services.GetRequiredService<PaperBroker>();
+        var replay = server.App.Services.GetRequiredService<ReplayFeed>();
 
-        // At 30x the two minutes between the bars take 2 s each: the orders go in after the first bar, before the second.
-        var replay = server.App.Services.GetRequiredService<ReplayFeed>().PlayAsync(["ACME"], t0, t0.AddMinutes(3), 30, Ct);
+        // The replay plays the first bar, the orders go in, then it plays the other two: in two parts, so a slow
+        // machine cannot let the second bar in before the orders (a pace-based gap between the bars could).
+        Assert.Equal(1, await replay.PlayAsync(["ACME"], t0, t0.AddMinutes(1), 0, Ct));
         while (paper.LastPrice("ACME") != 100m)
         {
             await Task.Delay(5, Ct);
@@ -50,7 +52,8 @@ public sealed class ReplayClockTests
         Assert.True(paper.IsReplayed("ACME"));
         var bought = await PlaceAsync(kit, new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "MARKET", quantity = 10, timeInForce = "DAY" });
         var day = await PlaceAsync(kit, new { accountId = kit.AccountId, symbol = "ACME", side = "BUY", orderType = "LIMIT", quantity = 1, limitPrice = 90, timeInForce = "DAY" });
-        Assert.Equal(3, await replay);
+        await kit.WaitForOrderAsync(bought, "FILLED");
+        Assert.Equal(2, await replay.PlayAsync(["ACME"], t0.AddMinutes(1), t0.AddMinutes(3), 30, Ct));
 
         // The buy filled on submission at the last close, 100, at the replayed time: the first bar's end, 14:31.
         var fill = Assert.Single((await kit.GetAsync($"/api/v1/orders/{bought}/fills")).EnumerateArray());
