@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,7 @@ internal sealed class ApiRouteIndex(EndpointDataSource endpoints, IInlineConstra
 {
     private sealed record Route(
         TemplateMatcher Matcher, IReadOnlyList<(string Parameter, IRouteConstraint Constraint)> Constraints, IReadOnlyList<string> Methods,
-        IReadOnlyList<string> ContentTypes);
+        IReadOnlyList<string> ContentTypes, bool RequiresCredentials);
 
     private IReadOnlyList<Route>? _routes;
 
@@ -30,6 +31,12 @@ internal sealed class ApiRouteIndex(EndpointDataSource endpoints, IInlineConstra
         Routes.Where(r => r.Methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) && Matches(r, context))
             .SelectMany(r => r.ContentTypes).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>
+    /// Whether a route of this path (any method) needs credentials: a caller without them is told so (401) before
+    /// anything about the method or the body, as the route itself would have answered.
+    /// </summary>
+    public bool RequiresCredentials(HttpContext context) => Routes.Any(r => r.RequiresCredentials && Matches(r, context));
+
     private IReadOnlyList<Route> Routes => _routes ??= endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith(ServerDefaults.ApiPrefix, StringComparison.Ordinal) == true
                 && e.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 })
@@ -39,7 +46,8 @@ internal sealed class ApiRouteIndex(EndpointDataSource endpoints, IInlineConstra
                     .SelectMany(p => p.Value.Where(r => r.Content is not null).Select(r => (p.Key, constraints.ResolveConstraint(r.Content!))))
                     .Where(c => c.Item2 is not null).Select(c => (c.Key, c.Item2!)).ToList(),
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods,
-                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []))
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? [],
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && e.Metadata.GetMetadata<IAllowAnonymous>() is null))
             .ToList();
 
     private static bool Matches(Route route, HttpContext context)

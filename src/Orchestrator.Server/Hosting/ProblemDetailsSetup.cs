@@ -53,17 +53,23 @@ public static class ProblemDetailsSetup
     }
 
     /// <summary>
-    /// Any request under /api/v1 that no endpoint claims is a problem, not an empty response: 415 when the path
-    /// and method exist but take another body type, 405 (with <c>Allow</c>) when the path exists for other
-    /// methods, else 404.
+    /// Any request under /api/v1 that no endpoint claims is a problem, not an empty response: 401 when the path
+    /// exists but needs credentials the caller did not send, 415 when the path and method exist but take another body
+    /// type, 405 (with <c>Allow</c>) when the path exists for other methods, else 404.
     /// </summary>
     public static WebApplication MapApiNotFoundFallback(this WebApplication app)
     {
         var routes = new ApiRouteIndex(
             app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>(),
             app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.IInlineConstraintResolver>());
-        app.MapFallback(ServerDefaults.ApiPrefix + "/{**path}", (HttpContext context) =>
+        app.MapFallback(ServerDefaults.ApiPrefix + "/{**path}", IResult (HttpContext context) =>
             {
+                // The route this request was meant for would have asked for credentials first.
+                if (context.User.Identity?.IsAuthenticated != true && routes.RequiresCredentials(context))
+                {
+                    return TypedResults.Challenge();
+                }
+
                 // Routing passes over an endpoint whose body type (Accepts) the request's Content-Type does not match, and
                 // this fallback, which accepts anything, then wins: the method is allowed, the body is what is wrong.
                 var contentTypes = routes.ContentTypesFor(context);

@@ -46,9 +46,26 @@ public sealed class AccountWriters : IAsyncDisposable
     /// </summary>
     public AccountWriter For(Guid accountId)
     {
-        _ownership.EnsureHeld();
-        return _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log, _hubs))).Value;
+        _ownership.EnsureReady();
+        return Writer(accountId);
     }
+
+    /// <summary>
+    /// Starts the writer of an account whose orders or positions the book restore just put back, before trading is
+    /// ready for requests (<see cref="TradingStartup"/>): this process must hold the lease.
+    /// </summary>
+    internal void StartRestored(Guid accountId)
+    {
+        if (!_ownership.IsHeld)
+        {
+            throw new InvalidOperationException("Only the process that holds the trading lease restores the book.");
+        }
+
+        Writer(accountId);
+    }
+
+    private AccountWriter Writer(Guid accountId) =>
+        _writers.GetOrAdd(accountId, id => new Lazy<AccountWriter>(() => new AccountWriter(id, _paper, _newContext, _loader, _trading, _time, _log, _hubs))).Value;
 
     /// <summary>
     /// Whether the user owns the (not deleted) account: read once per account, then answered from memory, so an

@@ -69,15 +69,19 @@ public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisp
         }
     }
 
-    /// <summary>Throws the 503 a trading request gets on a process that does not run trading.</summary>
-    public void EnsureHeld()
+    /// <summary>
+    /// Throws the 503 a trading request gets on a process that does not run trading: a standby, a holder that lost
+    /// the lease, and a holder still restoring the book it took over (an order let in then would reach a paper
+    /// exchange without its resting orders, and the restore would then add it a second time).
+    /// </summary>
+    public void EnsureReady()
     {
         if (_lost)
         {
             throw new TradingNotReadyException("Trading stopped on this server: it lost its claim on the database's trading. Try again shortly.");
         }
 
-        if (_lease is null)
+        if (_lease is null || !_ready.Task.IsCompleted)
         {
             throw new TradingNotReadyException();
         }

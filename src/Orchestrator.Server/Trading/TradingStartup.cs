@@ -62,7 +62,7 @@ public sealed class TradingStartup(
         {
             // A writer per account with working orders or open positions: it takes their fills and marks, manages
             // their protective stops and watches the day's loss from the first price on.
-            writers.For(accountId);
+            writers.StartRestored(accountId);
         }
 
         if (open.Count > 0)
@@ -70,6 +70,8 @@ public sealed class TradingStartup(
             log.LogInformation("Restored {Orders} working orders of {Accounts} accounts into the paper exchange", open.Count, open.Select(o => o.AccountId).Distinct().Count());
         }
 
+        // Requests may trade from here on; the reconciliation runs in each writer's sequence like any of them.
+        ownership.MarkReady();
         try
         {
             await reconciler.ReconcileAsync(accounts, cancellationToken);
@@ -79,7 +81,5 @@ public sealed class TradingStartup(
             // The book is restored and trading goes on; running this task again would restore the book twice.
             log.LogError(error, "The accounts could not be reconciled with their brokers");
         }
-
-        ownership.MarkReady();
     }
 }

@@ -74,4 +74,22 @@ public sealed class DatabaseLeaseTests
         Assert.NotNull(second);
         Assert.Null(await DatabaseLease.HolderAsync(memory, "trading", Ct));
     }
+
+    [Fact]
+    public async Task Trading_refuses_requests_from_taking_the_lease_until_the_book_is_restored()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var ownership = new Orchestrator.Server.Trading.TradingOwnership(db.Connections);
+        Assert.Throws<Orchestrator.Server.Trading.TradingNotReadyException>(ownership.EnsureReady);
+
+        // Held but still restoring: an order let in now would reach an exchange without its resting orders.
+        await ownership.AcquireAsync(TimeSpan.Zero, Ct);
+        Assert.True(ownership.IsHeld);
+        var restoring = Assert.Throws<Orchestrator.Server.Trading.TradingNotReadyException>(ownership.EnsureReady);
+        Assert.StartsWith("Trading is starting", restoring.Message, StringComparison.Ordinal);
+
+        ownership.MarkReady();
+        ownership.EnsureReady();
+        Assert.True(ownership.WhenReady.IsCompletedSuccessfully);
+    }
 }

@@ -51,4 +51,22 @@ public sealed class UnsupportedMediaTypeTests
         var notAllowed = await Problems.AssertProblemAsync(wrongMethod, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
         Assert.Equal("/api/v1/orders accepts GET, POST, not PATCH.", notAllowed.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task Without_credentials_a_protected_route_answers_401_before_judging_the_body_or_the_method()
+    {
+        await using var server = await ApiServer.StartAsync();
+        using var anonymous = server.Client();
+
+        // A form body on a route that needs credentials: 401 (as with a JSON body), not 415.
+        using var form = new StringContent("symbol=ACME&quantity=1", Encoding.UTF8, "application/x-www-form-urlencoded");
+        await Problems.AssertProblemAsync(await anonymous.PostAsync("/api/v1/orders", form, Ct), HttpStatusCode.Unauthorized, "unauthorized");
+        var wrongMethod = await anonymous.PatchAsync("/api/v1/orders", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
+        await Problems.AssertProblemAsync(wrongMethod, HttpStatusCode.Unauthorized, "unauthorized");
+
+        // Login needs no credentials: there the body is what is wrong.
+        using var loginForm = new StringContent("email=a%40b.c&password=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+        await Problems.AssertProblemAsync(await anonymous.PostAsync("/api/v1/auth/login", loginForm, Ct), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Equal(0L, await server.Db.ScalarAsync<long>("SELECT COUNT(*) FROM orders"));
+    }
 }
