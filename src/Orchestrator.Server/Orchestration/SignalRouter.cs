@@ -39,7 +39,7 @@ internal sealed partial class SignalRouter(AccountWriters writers, ConnectionFac
         else
         {
             var outcome = await writers.PlaceAsync(strategy.AccountId,
-                new PlaceOrder(order, strategy.UserId, taken.ClientOrderId, "STRATEGY", strategy.StrategyId, StrategyRunner.RunnerActor, taken));
+                new PlaceOrder(order, strategy.UserId, taken.ClientOrderId, OrderSources.Strategy, strategy.StrategyId, StrategyRunner.RunnerActor, taken));
             orderStatus = outcome.Order?.Status;
             status = outcome.Kind switch
             {

@@ -33,7 +33,7 @@ public static class OrdersEndpoints
     private static async Task<IResult> PlaceAsync(PlaceOrderRequest body, OrderService orders, HttpContext http, CancellationToken ct)
     {
         var caller = Caller.Required(http);
-        var result = await orders.PlaceAsync(caller.UserId, body, caller.IsApiKey ? "API" : "MANUAL", HttpActor.From(http), ct);
+        var result = await orders.PlaceAsync(caller.UserId, body, caller.IsApiKey ? OrderSources.Api : OrderSources.Manual, HttpActor.From(http), ct);
         return result.Errors is { } errors ? errors.ToProblem() : ToResult(result.Outcome!);
     }
 

@@ -53,7 +53,7 @@ internal sealed class AccountStateLoader(Func<OrchestratorDbContext> newContext,
         foreach (var (working, order) in open)
         {
             account.RestoreOrder(order, working.LimitPrice ?? working.StopPrice ?? working.AverageFillPrice ?? 0m);
-            loaded.Records[order.OrderId] = new OrderRecord(working.UserId, working.SubmittedAt, working.ClientOrderId, working.OrderSource ?? "MANUAL", working.StrategyId)
+            loaded.Records[order.OrderId] = new OrderRecord(working.UserId, working.SubmittedAt, working.ClientOrderId, working.OrderSource ?? OrderSources.Manual, working.StrategyId)
             {
                 Commission = working.Commission ?? 0m,
                 BrokerOrderId = working.BrokerOrderId,

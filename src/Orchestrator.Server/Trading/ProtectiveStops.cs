@@ -73,7 +73,7 @@ internal static class ProtectiveStops
         var clientId = stop.Refusals == 0
             ? $"{Prefix(exit.Kind)}-{position.PositionId:N}"
             : $"{Prefix(exit.Kind)}-{position.PositionId:N}-{bar.End.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
-        writer.Post(new SubmitOrderCommand(new PlaceOrder(order, state.UserId, clientId, "API", null, StopActor), trading));
+        writer.Post(new SubmitOrderCommand(new PlaceOrder(order, state.UserId, clientId, OrderSources.Risk, null, StopActor), trading));
     }
 
     /// <summary>

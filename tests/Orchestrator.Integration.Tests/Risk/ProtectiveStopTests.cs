@@ -48,6 +48,9 @@ public sealed class ProtectiveStopTests
         var exit = await DbPolling.WaitForAsync(server, db => db.Orders.AsNoTracking()
             .Where(o => o.AccountId == kit.AccountId && o.ClientOrderId == clientId && o.Status == "FILLED").SingleOrDefaultAsync(Ct));
         Assert.Equal(("SELL", "MARKET", 10m, 105.50m), (exit.Side, exit.OrderType, exit.Quantity, exit.AverageFillPrice));
+        // Sent by the platform, not by a client of the user's: its source is RISK (the entry, sent with a session, MANUAL).
+        Assert.Equal("RISK", exit.OrderSource);
+        Assert.Equal("RISK", (await kit.GetAsync($"/api/v1/orders/{exit.OrderId}")).GetProperty("orderSource").GetString());
 
         var closed = await DbPolling.WaitForAsync(server, db => db.AccountPositions.AsNoTracking()
             .Where(p => p.PositionId == position.PositionId && p.ClosedAt != null).SingleOrDefaultAsync(Ct));
