@@ -29,7 +29,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     {
         // The writers that enforce profiles live where trading runs and learn of changes in process (RiskEpochs): a
         // change made elsewhere would be stored and not enforced (a 503, nothing stored).
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         var errors = RiskProfiles.Validate(request);
         if (errors.Any)
         {
@@ -55,7 +55,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Replaces a profile's name, description and limits (see <see cref="RiskProfileRequest"/> for missing limits).</summary>
     public async Task<Outcome> ReplaceAsync(Guid userId, Guid profileId, RiskProfileRequest request, Actor actor, CancellationToken ct)
     {
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         var errors = RiskProfiles.Validate(request);
         if (errors.Any)
         {
@@ -89,7 +89,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Makes one profile the enforced one; the previously active one stays, inactive. One transaction.</summary>
     public async Task<Outcome> ActivateAsync(Guid userId, Guid profileId, Actor actor, CancellationToken ct)
     {
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var profiles = await db.RiskProfiles.Where(p => p.UserId == userId).ToListAsync(ct);
         var chosen = profiles.FirstOrDefault(p => p.ProfileId == profileId);
@@ -123,7 +123,7 @@ public sealed class RiskProfileService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Deletes a profile that is not the active one (the user would otherwise have none enforced).</summary>
     public async Task<Outcome> DeleteAsync(Guid userId, Guid profileId, Actor actor, CancellationToken ct)
     {
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         var row = await db.RiskProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId && p.UserId == userId, ct);
         if (row is null)
         {

@@ -31,7 +31,7 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
     public async Task<Outcome> StartAsync(Guid userId, Guid strategyId, StartStrategyRequest request, Actor actor, CancellationToken ct)
     {
         // Strategies run where trading runs: elsewhere the start would be stored and run by no one (a 503, nothing stored).
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         if (await ActivateAsync(userId, strategyId, request, actor, ct) is { } refused)
         {
             return refused;
@@ -102,7 +102,7 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
     /// <summary>Makes the strategy inactive on its three rows (audited <c>STRATEGY_STOPPED</c>), then stops it in the runner (run state STOPPED).</summary>
     public async Task<Outcome> StopAsync(Guid userId, Guid strategyId, Actor actor, CancellationToken ct)
     {
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         await using (var transaction = await StrategyStore.BeginAsync(db, strategyId, ct))
         {
             if (await StrategyStore.LoadForChangeAsync(db, s => s.UserId == userId && s.StrategyId == strategyId, ct) is not { } rows)

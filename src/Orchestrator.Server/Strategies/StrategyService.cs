@@ -128,7 +128,7 @@ public sealed class StrategyService(
         {
             // An active strategy runs where trading runs, which applies the change to the running strategy: elsewhere it
             // would be stored and not applied (a 503, nothing stored).
-            ownership.EnsureReady();
+            ownership.EnsureHeld();
         }
 
         var errors = new ValidationErrors();
@@ -194,7 +194,7 @@ public sealed class StrategyService(
 
         if (rows.Strategy.IsActive == true)
         {
-            ownership.EnsureReady();
+            ownership.EnsureHeld();
         }
 
         var signals = await db.TradingSignals.CountAsync(s => s.StrategyId == strategyId, ct);

@@ -70,18 +70,31 @@ public sealed class TradingOwnership(ConnectionFactory connections) : IAsyncDisp
     }
 
     /// <summary>
-    /// Throws the 503 a trading request gets on a process that does not run trading: a standby, a holder that lost
-    /// the lease, and a holder still restoring the book it took over (an order let in then would reach a paper
-    /// exchange without its resting orders, and the restore would then add it a second time).
+    /// Throws the 503 a request that changes trading's settings gets on a process that does not run trading: a
+    /// standby, or a holder that lost the lease. (Orders and everything else that goes through an account's writer
+    /// wait for the book as well: <see cref="EnsureReady"/>.)
     /// </summary>
-    public void EnsureReady()
+    public void EnsureHeld()
     {
         if (_lost)
         {
             throw new TradingNotReadyException("Trading stopped on this server: it lost its claim on the database's trading. Try again shortly.");
         }
 
-        if (_lease is null || !_ready.Task.IsCompleted)
+        if (_lease is null)
+        {
+            throw new TradingNotReadyException();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="EnsureHeld"/>, and the book restored: an order let in while the holder that just took over still
+    /// restores would reach a paper exchange without its resting orders, and the restore would then add it again.
+    /// </summary>
+    public void EnsureReady()
+    {
+        EnsureHeld();
+        if (!_ready.Task.IsCompleted)
         {
             throw new TradingNotReadyException();
         }

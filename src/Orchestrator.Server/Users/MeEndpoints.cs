@@ -62,7 +62,7 @@ public static class MeEndpoints
         if (entry.Property(u => u.MaxDailyLoss) is { IsModified: true } loss && !Equals(loss.OriginalValue, loss.CurrentValue))
         {
             // The daily loss limit is enforced where trading runs, which learns of it in process (a 503 elsewhere, nothing stored).
-            ownership.EnsureReady();
+            ownership.EnsureHeld();
         }
 
         if (entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))

@@ -76,7 +76,7 @@ public sealed class DatabaseLeaseTests
     }
 
     [Fact]
-    public async Task Trading_refuses_requests_from_taking_the_lease_until_the_book_is_restored()
+    public async Task Orders_are_refused_from_taking_the_lease_until_the_book_is_restored()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var ownership = new Orchestrator.Server.Trading.TradingOwnership(db.Connections);
@@ -85,6 +85,7 @@ public sealed class DatabaseLeaseTests
         // Held but still restoring: an order let in now would reach an exchange without its resting orders.
         await ownership.AcquireAsync(TimeSpan.Zero, Ct);
         Assert.True(ownership.IsHeld);
+        ownership.EnsureHeld(); // settings may change (the demo is set up then), orders may not
         var restoring = Assert.Throws<Orchestrator.Server.Trading.TradingNotReadyException>(ownership.EnsureReady);
         Assert.StartsWith("Trading is starting", restoring.Message, StringComparison.Ordinal);
 

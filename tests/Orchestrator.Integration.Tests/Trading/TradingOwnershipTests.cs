@@ -109,7 +109,7 @@ public sealed class TradingOwnershipTests
 
         var ownership = server.App.Services.GetRequiredService<TradingOwnership>();
         Assert.False(ownership.IsHeld);
-        var refused = Assert.Throws<TradingNotReadyException>(ownership.EnsureReady);
+        var refused = Assert.Throws<TradingNotReadyException>(ownership.EnsureHeld);
         Assert.Equal("Trading stopped on this server: it lost its claim on the database's trading. Try again shortly.", refused.Message);
     }
 

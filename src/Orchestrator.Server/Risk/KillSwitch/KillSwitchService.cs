@@ -88,7 +88,7 @@ public sealed partial class KillSwitchService(
     {
         // The writers and runners that act on a move live in the process that runs trading: elsewhere it would be stored
         // and not carried out (a 503, nothing stored).
-        ownership.EnsureReady();
+        ownership.EnsureHeld();
         KillSwitchTransition transition;
         IReadOnlyList<RiskAlert> touched = [];
         await _gate.WaitAsync(ct);
