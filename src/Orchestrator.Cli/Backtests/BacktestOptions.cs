@@ -96,6 +96,14 @@ public sealed class BacktestOptions
             return (null, $"--to: '{parse.GetValue(To)}' is not a date (YYYY-MM-DD) on or after --from");
         }
 
+        foreach (var (option, day) in new[] { ("--from", from), ("--to", to) })
+        {
+            if (BacktestDates.Problem(day) is { } problem)
+            {
+                return (null, $"{option}: {problem}");
+            }
+        }
+
         var (parameters, paramError) = Parameters(template, parse.GetValue(Params) ?? [], checkRules, stored);
         if (parameters is null)
         {

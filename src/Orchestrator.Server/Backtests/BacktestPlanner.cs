@@ -76,6 +76,14 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
         var to = body.To ?? config.EndDate;
         errors.Check(from is not null, "from", "is required (or set backtest_config.start_date on the strategy)");
         errors.Check(to is not null, "to", "is required (or set backtest_config.end_date on the strategy)");
+        foreach (var (field, day) in new[] { ("from", from), ("to", to) })
+        {
+            if (day is { } date && BacktestDates.Problem(date) is { } problem)
+            {
+                errors.Add(field, problem);
+            }
+        }
+
         if (from is { } f && to is { } t)
         {
             errors.Check(t >= f, "to", "must not be before from");

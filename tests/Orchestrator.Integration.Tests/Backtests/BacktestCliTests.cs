@@ -151,6 +151,17 @@ public sealed class BacktestCliTests : IDisposable
         Assert.Equal(string.Empty, output.StandardOutput);
     }
 
+    [Fact]
+    public async Task Days_outside_the_years_1900_to_2200_are_refused_before_the_run()
+    {
+        await using var db = await SeededAsync();
+        var output = await CliRunner.RunAsync(["backtest", "run", "--strategy", "buy-and-hold", "--symbols", "XYZ", "--from", "2024-01-02", "--to", "9999-12-31",
+            "--json", .. db.Switches]);
+        Assert.Equal(2, output.ExitCode);
+        Assert.Equal("orchestrator: --to: must be in the years 1900 to 2200", output.StandardError.Trim());
+        Assert.Equal(string.Empty, output.StandardOutput);
+    }
+
     [Theory]
     [InlineData("--slippage", "2", "2 is out of range: a fraction of the price from 0 to 0.5")]
     [InlineData("--slippage", "1.5", "1.5 is out of range: a fraction of the price from 0 to 0.5")]

@@ -96,6 +96,10 @@ public sealed class BacktestsApiTests
         Assert.Equal("2 is out of range: a fraction of the price from 0 to 0.5", slippage.GetProperty("errors").GetProperty("slippage")[0].GetString());
         var fees = await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-02", to = "2024-01-02", fees = "percentage:1" });
         Assert.Equal("percentage:1 is out of range: a fraction of the fill's value from 0 to 0.5", fees.GetProperty("errors").GetProperty("fees")[0].GetString());
+        // The calendar's last days were accepted (202) and the run then FAILED on "Value to add was out of range".
+        var farOff = await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "9999-12-30", to = "9999-12-31" });
+        Assert.Equal(("must be in the years 1900 to 2200", "must be in the years 1900 to 2200"),
+            (farOff.GetProperty("errors").GetProperty("from")[0].GetString(), farOff.GetProperty("errors").GetProperty("to")[0].GetString()));
         var parameter = await Invalid(new { strategyId, symbols = new[] { "XYZ" }, from = "2024-01-02", to = "2024-01-02", parameters = new { allocation = 2 } });
         Assert.True(parameter.GetProperty("errors").TryGetProperty("parameters.allocation", out _));
 
