@@ -41,7 +41,9 @@ public sealed class PortfolioQueries(OrchestratorDbContext db)
 
     /// <summary>
     /// <c>strategy_performance</c>. Defect 12: <c>strategy_executions</c> has no <c>strategy_id</c>; executions
-    /// reach their strategy through the signal that caused them.
+    /// reach their strategy through the signal that caused them. The win rate is over the closed trades (the
+    /// executions with a P&amp;L), as the strategy's own <c>win_rate</c> counts it: the seed divided by every
+    /// execution, so each entry counted as a loss and a strategy that won every trade showed 0.5.
     /// </summary>
     public async Task<IReadOnlyList<StrategyPerformanceSummary>> StrategyPerformanceAsync(Guid userId, CancellationToken ct)
     {
@@ -56,8 +58,8 @@ public sealed class PortfolioQueries(OrchestratorDbContext db)
         {
             var mine = executions.Where(e => e.StrategyId == s.StrategyId).ToList();
             var pnls = mine.Where(e => e.Pnl is not null).Select(e => e.Pnl!.Value).ToList();
-            return new StrategyPerformanceSummary(s.StrategyId, s.StrategyName, s.StrategyType, mine.Count, pnls.Sum(),
-                mine.Count == 0 ? null : (decimal)pnls.Count(p => p > 0) / mine.Count,
+            return new StrategyPerformanceSummary(s.StrategyId, s.StrategyName, s.StrategyType, mine.Count, pnls.Count, pnls.Sum(),
+                pnls.Count == 0 ? null : (decimal)pnls.Count(p => p > 0) / pnls.Count,
                 pnls.Count == 0 ? 0m : pnls.Max(), pnls.Count == 0 ? 0m : pnls.Min());
         }).OrderByDescending(s => s.TotalPnl).ThenBy(s => s.StrategyName, StringComparer.Ordinal).ToList();
     }
@@ -82,7 +84,7 @@ public sealed record AccountSummary(Guid AccountId, string? AccountName, string 
 public sealed record PortfolioSummary(Guid UserId, string Email, int BrokerAccounts, decimal PortfolioValue, decimal TotalCash, int OpenPositions,
     IReadOnlyList<AccountSummary> Accounts);
 
-public sealed record StrategyPerformanceSummary(Guid StrategyId, string StrategyName, string StrategyType, int TotalExecutions, decimal TotalPnl,
+public sealed record StrategyPerformanceSummary(Guid StrategyId, string StrategyName, string StrategyType, int TotalExecutions, int ClosedTrades, decimal TotalPnl,
     decimal? WinRate, decimal BestTrade, decimal WorstTrade);
 
 public sealed record ActivityRow(Guid OrderId, Guid AccountId, string Symbol, string Side, string OrderType, decimal Quantity, decimal FilledQuantity,

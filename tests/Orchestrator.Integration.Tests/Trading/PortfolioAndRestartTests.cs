@@ -49,7 +49,7 @@ public sealed class PortfolioAndRestartTests
         var kit = await TradingKit.StartAsync(server);
         await kit.BarAsync("AAA", 10m, 10m, 10m, 10m, 1_000_000);
         var orderIds = new List<(Guid Id, DateTime SubmittedAt)>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             var placed = await (await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "AAA", side = "BUY", orderType = "MARKET", quantity = 1 })).Content.ReadFromJsonAsync<JsonElement>(Ct);
             orderIds.Add((placed.GetProperty("orderId").GetGuid(), placed.GetProperty("submittedAt").GetDateTime()));
@@ -60,8 +60,9 @@ public sealed class PortfolioAndRestartTests
             var strategy = new Strategy { UserId = kit.User.UserId, StrategyName = "Cross", StrategyType = "MOMENTUM", IsActive = true };
             var signal = new TradingSignal { StrategyId = strategy.StrategyId, Symbol = "AAA", SignalType = "BUY" };
             db.AddRange(strategy, signal);
-            // Three trades: +30, -10, +5. Total 25, win rate 2/3, best 30, worst -10.
-            foreach (var ((id, at), pnl) in orderIds.Zip(new[] { 30m, -10m, 5m }))
+            // Four executions: an entry (no P&L) and three closed trades: +30, -10, +5. Total 25, best 30, worst -10;
+            // win rate over the closed trades 2/3 (the seed's formula, over all four executions, said 2/4).
+            foreach (var ((id, at), pnl) in orderIds.Zip(new decimal?[] { null, 30m, -10m, 5m }))
             {
                 db.Add(new StrategyExecution { SignalId = signal.SignalId, OrderId = id, OrderSubmittedAt = at, ExecutionType = "ENTRY", ExecutionPrice = 10m, ExecutionQuantity = 1m, Pnl = pnl });
             }
@@ -71,7 +72,7 @@ public sealed class PortfolioAndRestartTests
 
         var row = Assert.Single((await kit.GetAsync("/api/v1/strategies/performance")).EnumerateArray());
         Assert.Equal("Cross", row.GetProperty("strategyName").GetString());
-        Assert.Equal(3, row.GetProperty("totalExecutions").GetInt32());
+        Assert.Equal((4, 3), (row.GetProperty("totalExecutions").GetInt32(), row.GetProperty("closedTrades").GetInt32()));
         Assert.Equal(25m, row.GetProperty("totalPnl").GetDecimal());
         Assert.Equal(2m / 3m, row.GetProperty("winRate").GetDecimal());
         Assert.Equal(30m, row.GetProperty("bestTrade").GetDecimal());
