@@ -30,13 +30,14 @@ public sealed class PortfolioQueries(OrchestratorDbContext db)
                 .OrderByDescending(b => b.RecordedAt).FirstOrDefaultAsync(ct);
             var open = positions.Where(p => p.AccountId == account.AccountId).ToList();
             var value = open.Sum(p => p.Quantity * (p.CurrentPrice ?? p.AveragePrice));
-            latest.Add(new AccountSummary(account.AccountId, account.AccountName, account.BrokerId, account.Currency, balance?.CashBalance ?? 0m,
-                value, open.Count, balance?.BuyingPower ?? 0m, balance?.RecordedAt));
+            var cash = balance?.CashBalance ?? 0m;
+            latest.Add(new AccountSummary(account.AccountId, account.AccountName, account.BrokerId, account.Currency, cash,
+                value, cash + value, open.Count, balance?.BuyingPower ?? 0m, balance?.RecordedAt));
         }
 
         var email = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => u.Email).SingleAsync(ct);
         return new PortfolioSummary(userId, email, accounts.Count, latest.Sum(a => a.PositionsValue), latest.Sum(a => a.Cash),
-            latest.Sum(a => a.OpenPositions), latest);
+            latest.Sum(a => a.Equity), latest.Sum(a => a.OpenPositions), latest);
     }
 
     /// <summary>
@@ -78,11 +79,16 @@ public sealed class PortfolioQueries(OrchestratorDbContext db)
     }
 }
 
+/// <summary>One account in the portfolio summary; its <c>Equity</c> is cash plus the positions' value, what its balance snapshots call portfolio_value.</summary>
 public sealed record AccountSummary(Guid AccountId, string? AccountName, string BrokerId, string Currency, decimal Cash, decimal PositionsValue,
-    int OpenPositions, decimal BuyingPower, DateTime? BalanceRecordedAt);
+    decimal Equity, int OpenPositions, decimal BuyingPower, DateTime? BalanceRecordedAt);
 
-public sealed record PortfolioSummary(Guid UserId, string Email, int BrokerAccounts, decimal PortfolioValue, decimal TotalCash, int OpenPositions,
-    IReadOnlyList<AccountSummary> Accounts);
+/// <summary>
+/// The user's portfolio: <c>PortfolioValue</c> is the seed's portfolio_value, the open positions' market value without
+/// cash; <c>TotalEquity</c> is cash plus positions over the accounts (each account's <see cref="AccountSummary.Equity"/>).
+/// </summary>
+public sealed record PortfolioSummary(Guid UserId, string Email, int BrokerAccounts, decimal PortfolioValue, decimal TotalCash, decimal TotalEquity,
+    int OpenPositions, IReadOnlyList<AccountSummary> Accounts);
 
 public sealed record StrategyPerformanceSummary(Guid StrategyId, string StrategyName, string StrategyType, int TotalExecutions, int ClosedTrades, decimal TotalPnl,
     decimal? WinRate, decimal BestTrade, decimal WorstTrade);

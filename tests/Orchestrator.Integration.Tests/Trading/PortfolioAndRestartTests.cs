@@ -35,6 +35,10 @@ public sealed class PortfolioAndRestartTests
         Assert.Equal(67_998m, summary.GetProperty("totalCash").GetDecimal());
         Assert.Equal(2_000m, summary.GetProperty("portfolioValue").GetDecimal());
         Assert.Equal(2, summary.GetProperty("openPositions").GetInt32());
+        // Equity is cash plus positions: the first account 47,998 + 2,000 = 49,998, the second 20,000; 69,998 in all.
+        Assert.Equal(69_998m, summary.GetProperty("totalEquity").GetDecimal());
+        Assert.Equal([49_998m, 20_000m], summary.GetProperty("accounts").EnumerateArray()
+            .OrderByDescending(a => a.GetProperty("equity").GetDecimal()).Select(a => a.GetProperty("equity").GetDecimal()).ToArray());
 
         var activity = (await kit.GetAsync("/api/v1/portfolio/activity")).EnumerateArray().ToList();
         Assert.Equal(["BBB", "AAA"], activity.Select(a => a.GetProperty("symbol").GetString()).ToArray());
