@@ -43,6 +43,8 @@ public static class OrderPathBenchmark
         {
             var app = OrchestratorServer.Build(["--urls=http://127.0.0.1:0", "--Database:Provider=Postgres", $"--ConnectionStrings:Orchestrator={database}", "--Logging:LogLevel:Default=Warning"]);
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+            // ACME in the symbol universe (orders refuse symbols it does not list), loaded at start with the directory.
+            await BenchDatabases.ExecuteAsync(database, "INSERT INTO market_symbols (symbol, exchange, asset_class, currency, is_active) VALUES ('ACME', 'BENCH', 'EQUITY', 'USD', true)");
             // The last bar is loaded at start: market orders fill at its close, and its volume never runs out.
             await BenchDatabases.ExecuteAsync(database, $"INSERT INTO market_data_1m (symbol, timestamp, open_price, high_price, low_price, close_price, volume) VALUES ('ACME', date_trunc('minute', now()) - interval '1 minute', {OrderLoad.Close}, {OrderLoad.Close}, {OrderLoad.Close}, {OrderLoad.Close}, 1000000000000)");
             await app.StartAsync();

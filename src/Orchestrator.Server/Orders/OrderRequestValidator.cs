@@ -22,7 +22,7 @@ public static class OrderRequestValidator
 
     /// <param name="request">The order as the client sent it.</param>
     /// <param name="now">To tell a goodTillDate in the future.</param>
-    /// <param name="symbols">The symbol universe, for each symbol's tick size.</param>
+    /// <param name="symbols">The symbol universe: whether it lists the symbol, whether it is active, its tick size.</param>
     public static (DomainOrder? Order, string? ClientOrderId, ValidationErrors Errors) Validate(PlaceOrderRequest request, DateTimeOffset now, SymbolDirectory symbols)
     {
         var errors = new ValidationErrors();
@@ -36,7 +36,7 @@ public static class OrderRequestValidator
             .Check(side is not null, "side", "must be BUY or SELL.")
             .Check(type is not null, "orderType", "must be MARKET, LIMIT, STOP or STOP_LIMIT.")
             .Check(timeInForce is not null, "timeInForce", "must be DAY, GTC, IOC, FOK or GTD.")
-            .Check("symbol", AccountLimitRules.SymbolProblem(symbol))
+            .Check("symbol", AccountLimitRules.SymbolProblem(symbol) ?? UniverseProblem(symbol!, symbols))
             .Check("quantity", AmountProblem(request.Quantity, MaxQuantity, "is required."));
 
         var needsLimit = type is OrderType.Limit or OrderType.StopLimit;
@@ -70,6 +70,14 @@ public static class OrderRequestValidator
             request.LimitPrice, request.StopPrice, goodTill);
         return (order, clientOrderId, errors);
     }
+
+    /// <summary>Why the universe refuses new orders in <paramref name="symbol"/>: not listed, or listed inactive; null when it takes them.</summary>
+    private static string? UniverseProblem(string symbol, SymbolDirectory symbols) => symbols.Get(symbol) switch
+    {
+        { Listed: false } => $"'{symbol}' is not in the symbol universe (GET /api/v1/symbols; an operator adds it with orchestrator data symbols set {symbol} --exchange E --asset-class C).",
+        { IsActive: false } => $"'{symbol}' is inactive in the symbol universe: it takes no new orders (cancels and exits still work).",
+        _ => null,
+    };
 
     private static void Price(ValidationErrors errors, string field, decimal? value, bool required, OrderType? type)
     {

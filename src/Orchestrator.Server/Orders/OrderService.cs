@@ -25,6 +25,7 @@ public sealed class OrderService(OrchestratorDbContext db, AccountWriters writer
 
     public async Task<PlaceResult> PlaceAsync(Guid userId, PlaceOrderRequest request, string source, Actor actor, CancellationToken ct)
     {
+        await symbols.EnsureLoadedAsync(db, ct);
         var (order, clientOrderId, errors) = OrderRequestValidator.Validate(request, time.GetUtcNow(), symbols);
         if (order is null)
         {

@@ -8,8 +8,8 @@ using Orchestrator.Storage.Model;
 namespace Orchestrator.Server.Risk;
 
 /// <summary>
-/// "Would this order pass?": the order path's validation of the request (<see cref="OrderRequestValidator"/>, tick
-/// size included, a 422 as there), then the account's own checks (allowed symbols, its position and volume limits,
+/// "Would this order pass?": the order path's validation of the request (<see cref="OrderRequestValidator"/>, the
+/// symbol universe and tick size included, a 422 as there), then the account's own checks (allowed symbols, its position and volume limits,
 /// buying power) and the active risk profile's checklist with the user's kill switch, evaluated inside the
 /// account's writer against its state at that moment, changing nothing: the same <see cref="OrderChecks.EvaluateAsync"/>
 /// as the order path, with the settings, the day's starting equity and the correlations the writer holds. What the
@@ -22,6 +22,7 @@ public sealed class RiskCheckService(OrchestratorDbContext db, AccountWriters wr
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
+        await trading.Symbols.EnsureLoadedAsync(db, ct);
         var (order, clientOrderId, errors) = OrderRequestValidator.Validate(request, now, trading.Symbols);
         if (order is null)
         {

@@ -7,9 +7,11 @@ using Orchestrator.Storage.Model.Entities;
 namespace Orchestrator.Server.Trading;
 
 /// <summary>
-/// What trading needs to know about a symbol (its trading hours, sector and asset class), read from
-/// <c>market_symbols</c> once and kept in memory. A symbol the universe does not list trades on US equity
-/// hours and has no sector.
+/// What trading needs to know about a symbol (whether the universe lists it and it is active, its trading hours,
+/// sector and asset class), read from <c>market_symbols</c> once and kept in memory. New orders must name a listed,
+/// active symbol (<see cref="Orders.OrderRequestValidator"/>); everything else (a position restored, a protective
+/// stop's exit, a bar) may still meet a symbol the universe does not list, which trades on US equity hours and has
+/// no sector.
 /// </summary>
 public sealed class SymbolDirectory
 {
@@ -17,10 +19,25 @@ public sealed class SymbolDirectory
 
     private (DateTime? LastUpdate, int Count) _fingerprint;
 
-    public sealed record SymbolInfo(string Symbol, TradingHours Hours, string? Sector, string? AssetClass, decimal? TickSize = null, string? Exchange = null);
+    private volatile bool _loaded;
+
+    /// <summary>
+    /// One symbol as trading sees it. <c>Listed</c> says whether <c>market_symbols</c> has it (false for the defaults
+    /// <see cref="Get"/> makes up); <c>IsActive</c> is the row's <c>is_active</c>, a null column counting as active, as
+    /// <c>GET /symbols?active=</c> reads it.
+    /// </summary>
+    public sealed record SymbolInfo(string Symbol, TradingHours Hours, string? Sector, string? AssetClass, decimal? TickSize = null, string? Exchange = null,
+        bool Listed = false, bool IsActive = true);
 
     public SymbolInfo Get(string symbol) =>
         _symbols.TryGetValue(symbol, out var info) ? info : new SymbolInfo(symbol, TradingHours.UsEquities, null, null);
+
+    /// <summary>
+    /// Loads the directory if nothing has loaded it yet: TradingStartup loads it only once this process holds the
+    /// trading lease, and the refresher only after its first interval, so without this an order arriving in those
+    /// first seconds would be refused as "not in the universe" by an empty directory.
+    /// </summary>
+    public Task EnsureLoadedAsync(OrchestratorDbContext db, CancellationToken ct) => _loaded ? Task.CompletedTask : LoadAsync(db, ct);
 
     /// <summary>
     /// Reloads the directory when <c>market_symbols</c> changed (its newest <c>updated_at</c> or its row count
@@ -46,6 +63,8 @@ public sealed class SymbolDirectory
         {
             Upsert(row);
         }
+
+        _loaded = true;
     }
 
     private static SymbolInfo From(MarketSymbol row)
@@ -63,6 +82,6 @@ public sealed class SymbolDirectory
             }
         }
 
-        return new SymbolInfo(row.Symbol, hours, row.Sector, row.AssetClass, row.TickSize, row.Exchange);
+        return new SymbolInfo(row.Symbol, hours, row.Sector, row.AssetClass, row.TickSize, row.Exchange, Listed: true, IsActive: row.IsActive ?? true);
     }
 }

@@ -39,7 +39,8 @@ public sealed class SymbolsTests
         Assert.False(holiday.GetProperty("isOpen").GetBoolean());
         Assert.Equal(DateTimeOffset.Parse("2026-12-28T16:30:00Z", System.Globalization.CultureInfo.InvariantCulture), holiday.GetProperty("sessionClose").GetDateTimeOffset());
 
-        // The CLI ran in another process: the server's directory picks the tick size up within its refresh (5 s).
+        // The CLI ran in another process: the server's directory picks the symbol and its tick size up within its
+        // refresh (5 s); until then the order is refused for its symbol, which the directory does not list yet.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         HttpResponseMessage offTick;
         do
@@ -47,7 +48,7 @@ public sealed class SymbolsTests
             await Task.Delay(250, Ct);
             offTick = await kit.PlaceAsync(new { accountId = kit.AccountId, symbol = "VOD.L", side = "BUY", orderType = "LIMIT", quantity = 10, limitPrice = 72.33m, timeInForce = "GTC" });
         }
-        while (offTick.StatusCode == HttpStatusCode.Created && DateTime.UtcNow < deadline);
+        while ((await offTick.Content.ReadAsStringAsync(Ct)).Contains("'VOD.L' is not in the symbol universe", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
 
         var problem = await Problems.AssertProblemAsync(offTick, HttpStatusCode.UnprocessableEntity, "validation");
         Assert.Equal("limitPrice: must be a multiple of VOD.L's tick size 0.05.", problem.GetProperty("detail").GetString());

@@ -156,7 +156,7 @@ public sealed class ProtectiveStopTests
     /// A trader long 10 ACME at 100 under the profile's fixed 2% stop (98), and the whole minute, after the entry, at which
     /// the test's bars start (a stop ignores bars that ended before its position opened).
     /// </summary>
-    private static async Task<(TradingKit Kit, Storage.Model.Entities.AccountPosition Position, DateTimeOffset Start)> LongTenWithFixedStopAsync(ApiServer server)
+    internal static async Task<(TradingKit Kit, Storage.Model.Entities.AccountPosition Position, DateTimeOffset Start)> LongTenWithFixedStopAsync(ApiServer server)
     {
         var kit = await TradingKit.StartAsync(server);
         await RiskEnforcementTests.ActivateAsync(kit, new

@@ -31,17 +31,8 @@ public sealed record StrategyRunKit(TradingKit Trading, StrategyKit Strategies)
         return new StrategyRunKit(trading, new StrategyKit(server, trading.User, trading.Client));
     }
 
-    /// <summary>Puts symbols into <c>market_symbols</c> (once per database).</summary>
-    public static async Task AddSymbolsAsync(TestDatabase db, params string[] symbols)
-    {
-        await using var context = db.CreateContext();
-        foreach (var symbol in symbols)
-        {
-            context.MarketSymbols.Add(new MarketSymbol { Symbol = symbol, Exchange = "TEST", AssetClass = "EQUITY", Currency = "USD", TickSize = 0.01m, IsActive = true });
-        }
-
-        await context.SaveChangesAsync(Ct);
-    }
+    /// <summary>Puts symbols into <c>market_symbols</c> (those it lacks: the trading kit may have added some).</summary>
+    public static Task AddSymbolsAsync(TestDatabase db, params string[] symbols) => TestSymbols.AddAsync(db, symbols, tickSize: 0.01m);
 
     /// <summary>A fast moving-average crossover strategy of this user's (inactive, as created).</summary>
     public async Task<Guid> CreateStrategyAsync(string name = "Fast crossover") =>

@@ -143,9 +143,13 @@ public sealed class CrashRecoveryTests
         Assert.Empty(traded.Discrepancies(accountIds, StartingCash));
     }
 
-    /// <summary>A last bar per symbol with a huge volume, so market orders fill in full at its close from the first start.</summary>
+    /// <summary>
+    /// The symbols in the universe (orders refuse others) and a last bar per symbol with a huge volume, so market
+    /// orders fill in full at its close from the first start.
+    /// </summary>
     private static async Task SeedBarsAsync(TestDatabase db)
     {
+        await TestSymbols.AddAsync(db, CrashOrder.Closes.Keys);
         foreach (var (symbol, close) in CrashOrder.Closes)
         {
             var price = close.ToString(System.Globalization.CultureInfo.InvariantCulture);

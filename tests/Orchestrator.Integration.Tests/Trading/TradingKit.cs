@@ -11,6 +11,7 @@ namespace Orchestrator.Integration.Tests.Trading;
 /// <summary>A logged-in trader with a paper account on a running server, and a way to move the market.</summary>
 public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Client, Guid AccountId)
 {
+    /// <summary>Also puts <see cref="TestSymbols.Traded"/> into the server's symbol universe (orders refuse symbols it does not list).</summary>
     /// <param name="permissiveRisk">
     /// Opens the user's risk profile wide (no concentration, cash or count limits, a daily loss limit out of reach, no
     /// protective stops),
@@ -19,6 +20,7 @@ public sealed record TradingKit(ApiServer Server, TestUser User, HttpClient Clie
     public static async Task<TradingKit> StartAsync(
         ApiServer server, string email = "trader@example.com", decimal initialCash = 100_000m, object? limits = null, bool permissiveRisk = true)
     {
+        await TestSymbols.AddAsync(server, TestSymbols.Traded);
         var user = await server.RegisterAndLoginAsync(email);
         var client = server.Client(bearer: user.AccessToken);
         var body = new Dictionary<string, object?> { ["brokerId"] = "paper", ["accountName"] = "Paper", ["initialCash"] = initialCash };
