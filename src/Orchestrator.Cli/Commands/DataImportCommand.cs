@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Storage.MarketData.Import;
+using Orchestrator.Storage.Model;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands;
@@ -9,7 +11,9 @@ namespace Orchestrator.Cli.Commands;
 /// <summary>
 /// <c>orchestrator data import PATH... [--format csv|lean] [--symbol S] [--time-zone TZ] [--strict]</c>. Bad rows
 /// are listed on stderr as FILE:LINE: reason; the exit code is 0 when every row was imported, 2 when some (or,
-/// with --strict, all) were refused.
+/// with --strict, all) were refused. Bars of symbols the universe (<c>market_symbols</c>) does not list are refused
+/// too, named once per symbol with the command that adds them: orders refuse such symbols, so their bars would only
+/// hide a misspelt folder or <c>--symbol</c>.
 /// </summary>
 public static class DataImportCommand
 {
@@ -35,7 +39,9 @@ public static class DataImportCommand
             var switches = values.Where(IsSwitch).ToList();
             await using var services = await CliServices.CreateAsync([.. parse.UnmatchedTokens, .. switches], ct);
             var importer = services.GetRequiredService<BarImporter>();
-            var request = new ImportRequest(values.Where(v => !IsSwitch(v)).ToList(), kind, parse.GetValue(symbol), parse.GetValue(zone)!, parse.GetValue(strict));
+            var universe = (await services.GetRequiredService<OrchestratorDbContext>().MarketSymbols.AsNoTracking().Select(s => s.Symbol).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            var request = new ImportRequest(values.Where(v => !IsSwitch(v)).ToList(), kind, parse.GetValue(symbol), parse.GetValue(zone)!, parse.GetValue(strict), universe);
             ImportResult? result = null;
             await CliProgress.Progress().StartAsync(async progress =>
             {
@@ -50,10 +56,19 @@ public static class DataImportCommand
                 Console.Error.WriteLine(error);
             }
 
+            if (result.NotInUniverse.Count > 0)
+            {
+                var named = string.Join(", ", result.NotInUniverse.Select(s => $"{s.Key} ({s.Value.ToString("N0", CultureInfo.InvariantCulture)} bars)"));
+                Console.Error.WriteLine($"Not in the symbol universe, so not imported: {named}. Add each with "
+                    + $"'orchestrator data symbols set {result.NotInUniverse.Keys.First()} --exchange E --asset-class C' and import again.");
+            }
+
+            var outside = result.NotInUniverse.Count == 0 ? string.Empty
+                : $"; {result.NotInUniverse.Values.Sum().ToString("N0", CultureInfo.InvariantCulture)} bars of {result.NotInUniverse.Count} symbols not in the universe";
             Console.WriteLine(result.Written
-                ? $"{result.Rows.ToString("N0", CultureInfo.InvariantCulture)} bars imported from {result.Files} files; {result.Errors.Count} rows refused."
-                : $"Nothing imported (--strict): {result.Errors.Count} rows refused in {result.Files} files.");
-            return result.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+                ? $"{result.Rows.ToString("N0", CultureInfo.InvariantCulture)} bars imported from {result.Files} files; {result.Errors.Count} rows refused{outside}."
+                : $"Nothing imported (--strict): {result.Errors.Count} rows refused in {result.Files} files{outside}.");
+            return result.Errors.Count == 0 && result.NotInUniverse.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
         }));
         return command;
     }

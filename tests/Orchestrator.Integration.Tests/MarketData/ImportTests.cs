@@ -19,6 +19,7 @@ public sealed class ImportTests : IDisposable
     public async Task A_lean_trade_and_quote_pair_imports_exact_prices_and_utc_times_once(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        await TestSymbols.AddAsync(db, ["AAPL"]);
         var minute = Path.Combine(_folder, "equity", "usa", "minute", "aapl");
         Directory.CreateDirectory(minute);
         // 2013-10-07 is EDT (UTC-4). 34,200,000 ms = 09:30 -> 13:30 UTC; 34,260,000 ms = 09:31 -> 13:31 UTC.
@@ -49,6 +50,7 @@ public sealed class ImportTests : IDisposable
     public async Task Strict_mode_imports_nothing_from_a_file_with_one_bad_row_and_names_the_line()
     {
         await using var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await TestSymbols.AddAsync(db, ["ACME"]);
         var csv = Path.Combine(_folder, "acme.csv");
         await File.WriteAllLinesAsync(csv, ["time,open,high,low,close,volume", "2026-07-01 09:30,10,11,9,10.5,100", "2026-07-01 09:31,10.5,oops,9,10,100", "2026-07-01 09:32,10,11,9,10.5,100"], Ct);
 
@@ -70,6 +72,39 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(0, bars.ExitCode);
         Assert.Equal(["time,symbol,open,high,low,close,volume,vwap", "2026-07-01T13:30:00Z,ACME,10,11,9,10.5,200,10.16666667"],
             bars.StandardOutput.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
+    }
+
+    [Fact]
+    public async Task Bars_of_symbols_outside_the_universe_are_not_imported_and_the_warning_names_them_and_how_to_add_them()
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await TestSymbols.AddAsync(db, ["ACME"]);
+        var csv = Path.Combine(_folder, "mixed.csv");
+        await File.WriteAllLinesAsync(csv, ["time,symbol,open,high,low,close,volume", "2026-07-01T13:30:00Z,ACME,10,11,9,10.5,100",
+            "2026-07-01T13:30:00Z,APPL,10,11,9,10.5,100", "2026-07-01T13:31:00Z,appl,10,11,9,10.5,100", "2026-07-01T13:30:00Z,ZZZ,1,1,1,1,1"], Ct);
+        const string warning = "Not in the symbol universe, so not imported: APPL (2 bars), ZZZ (1 bars). "
+            + "Add each with 'orchestrator data symbols set APPL --exchange E --asset-class C' and import again.";
+
+        // --strict: nothing at all is written.
+        var strict = await CliRunner.RunAsync(["data", "import", csv, "--strict", .. db.Switches]);
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains(warning, strict.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Nothing imported (--strict): 0 rows refused in 1 files; 3 bars of 2 symbols not in the universe.", strict.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
+
+        // Without it, the universe's symbol is imported and the others are left out, with the same warning and exit 2.
+        var lenient = await CliRunner.RunAsync(["data", "import", csv, .. db.Switches]);
+        Assert.Equal(2, lenient.ExitCode);
+        Assert.Contains(warning, lenient.StandardError, StringComparison.Ordinal);
+        Assert.Contains("1 bars imported from 1 files; 0 rows refused; 3 bars of 2 symbols not in the universe.", lenient.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(["ACME"], await db.QueryAsync("SELECT DISTINCT symbol FROM market_data_1m", r => r.GetString(0)));
+
+        // Set, then imported: nothing else needed.
+        var set = await CliRunner.RunAsync(["data", "symbols", "set", "APPL", "--exchange", "TEST", "--asset-class", "EQUITY", .. db.Switches]);
+        Assert.True(set.ExitCode == 0, set.StandardError);
+        var again = await CliRunner.RunAsync(["data", "import", csv, .. db.Switches]);
+        Assert.Contains("Not in the symbol universe, so not imported: ZZZ (1 bars).", again.StandardError, StringComparison.Ordinal);
+        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
     }
 
     private static void Zip(string path, string entryName, params string[] lines)

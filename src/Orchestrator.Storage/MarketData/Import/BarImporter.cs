@@ -18,8 +18,15 @@ public enum ImportFormat
 /// <param name="Paths">Files, or folders searched recursively.</param>
 /// <param name="Symbol">The symbol of files that do not say (CSV without a symbol column; overrides Lean's folder name).</param>
 /// <param name="TimeZone">The zone of CSV times written without an offset (IANA).</param>
-/// <param name="Strict">All or nothing: any bad row and nothing is written.</param>
-public sealed record ImportRequest(IReadOnlyList<string> Paths, ImportFormat Format = ImportFormat.Auto, string? Symbol = null, string TimeZone = "UTC", bool Strict = false);
+/// <param name="Strict">All or nothing: any bad row (or bar of a symbol outside <paramref name="Universe"/>) and nothing is written.</param>
+/// <param name="Universe">
+/// The symbols <c>market_symbols</c> lists: bars of any other symbol are not imported but counted in
+/// <see cref="ImportResult.NotInUniverse"/>, as the engine cannot trade them (a misspelt folder or <c>--symbol</c>
+/// would otherwise leave bars nobody finds). Null imports every symbol.
+/// </param>
+public sealed record ImportRequest(
+    IReadOnlyList<string> Paths, ImportFormat Format = ImportFormat.Auto, string? Symbol = null, string TimeZone = "UTC", bool Strict = false,
+    IReadOnlySet<string>? Universe = null);
 
 /// <summary>A row (or file) that could not be imported: where, and why.</summary>
 public sealed record ImportError(string File, int Line, string Reason)
@@ -27,13 +34,15 @@ public sealed record ImportError(string File, int Line, string Reason)
     public override string ToString() => Line > 0 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason}";
 }
 
-public sealed record ImportResult(int Files, long Rows, IReadOnlyList<ImportError> Errors, bool Written);
+/// <param name="NotInUniverse">Each symbol outside <see cref="ImportRequest.Universe"/> met in the files, with its bars left out.</param>
+public sealed record ImportResult(int Files, long Rows, IReadOnlyList<ImportError> Errors, bool Written, IReadOnlyDictionary<string, long> NotInUniverse);
 
 /// <summary>
 /// Imports bars from CSV files and QuantConnect Lean zips into a bar store, streaming (a file is never held in
 /// memory whole). The store upserts on (symbol, timestamp), so importing a file again changes nothing.
 /// Bad rows are reported with file, line and reason; without <see cref="ImportRequest.Strict"/> the good rows
-/// are imported, with it a first pass checks every row and nothing is written unless all are good.
+/// are imported, with it a first pass checks every row and nothing is written unless all are good. Bars of a symbol
+/// outside <see cref="ImportRequest.Universe"/> are left out likewise (counted per symbol, not listed per row).
 /// Lean minute trade and quote files of the same symbol and date are merged: the quote's closing bid and ask
 /// (and sizes) go on the trade bar of the same minute.
 /// </summary>
@@ -43,20 +52,38 @@ public sealed class BarImporter(IBarStore store)
     {
         var files = Expand(request.Paths).ToList();
         var errors = new List<ImportError>();
+        var outside = new SortedDictionary<string, long>(StringComparer.Ordinal);
         if (request.Strict)
         {
-            await foreach (var _ in ReadAsync(files, request, errors, progress: null, ct))
+            await foreach (var _ in InUniverseAsync(ReadAsync(files, request, errors, progress: null, ct), request.Universe, outside))
             {
             }
 
-            if (errors.Count > 0)
+            if (errors.Count > 0 || outside.Count > 0)
             {
-                return new ImportResult(files.Count, 0, errors, Written: false);
+                return new ImportResult(files.Count, 0, errors, Written: false, outside);
             }
         }
 
-        var rows = await store.WriteAsync(ReadAsync(files, request, errors, progress, ct), null, ct);
-        return new ImportResult(files.Count, rows, errors, Written: true);
+        outside.Clear();
+        var rows = await store.WriteAsync(InUniverseAsync(ReadAsync(files, request, errors, progress, ct), request.Universe, outside), null, ct);
+        return new ImportResult(files.Count, rows, errors, Written: true, outside);
+    }
+
+    /// <summary>The bars of symbols in <paramref name="universe"/> (all of them when it is null); the others are counted by symbol in <paramref name="outside"/>.</summary>
+    private static async IAsyncEnumerable<StoredBar> InUniverseAsync(IAsyncEnumerable<StoredBar> bars, IReadOnlySet<string>? universe, SortedDictionary<string, long> outside)
+    {
+        await foreach (var bar in bars)
+        {
+            if (universe is null || universe.Contains(bar.Symbol))
+            {
+                yield return bar;
+            }
+            else
+            {
+                outside[bar.Symbol] = outside.GetValueOrDefault(bar.Symbol) + 1;
+            }
+        }
     }
 
     private static IEnumerable<string> Expand(IReadOnlyList<string> paths)
