@@ -163,11 +163,18 @@ public sealed class StrategyRunService(OrchestratorDbContext db, AuditTrail audi
             return [];
         }
 
-        var known = await db.MarketSymbols.AsNoTracking().Where(s => symbols.Contains(s.Symbol)).Select(s => s.Symbol).ToListAsync(ct);
-        var unknown = symbols.Except(known, StringComparer.Ordinal).ToList();
+        var known = await db.MarketSymbols.AsNoTracking().Where(s => symbols.Contains(s.Symbol)).Select(s => new { s.Symbol, s.IsActive }).ToListAsync(ct);
+        var unknown = symbols.Except(known.Select(s => s.Symbol), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             errors.Add("symbols", $"{string.Join(", ", unknown.Select(s => $"'{s}'"))} {(unknown.Count == 1 ? "is not a symbol" : "are not symbols")} of GET /api/v1/symbols.");
+        }
+
+        // An inactive symbol takes no new orders (OrderRequestValidator), so a strategy may not start trading it.
+        var inactive = known.Where(s => s.IsActive == false).Select(s => s.Symbol).Order(StringComparer.Ordinal).ToList();
+        if (inactive.Count > 0)
+        {
+            errors.Add("symbols", $"{string.Join(", ", inactive.Select(s => $"'{s}'"))} {(inactive.Count == 1 ? "is" : "are")} inactive in the symbol universe.");
         }
 
         return symbols;

@@ -133,6 +133,14 @@ public sealed class StrategyRunApiTests
         await AssertRefusedAsync(new { accountId = Guid.NewGuid(), symbols = new[] { "ACME" } }, "accountId", "is not one of your accounts");
         await AssertRefusedAsync(new { symbols = new[] { "ACME" } }, "accountId", "accountId: is required");
         await AssertRefusedAsync(new { accountId = kit.Trading.AccountId, symbols = new[] { "ACME", "NOPE" } }, "symbols", "'NOPE' is not a symbol");
+        // A symbol the universe lists as inactive takes no new orders, so no strategy may start on it.
+        await using (var rows = server.Db.CreateContext())
+        {
+            rows.MarketSymbols.Add(new Storage.Model.Entities.MarketSymbol { Symbol = "GONE", Exchange = "TEST", AssetClass = "EQUITY", Currency = "USD", IsActive = false });
+            await rows.SaveChangesAsync(Ct);
+        }
+
+        await AssertRefusedAsync(new { accountId = kit.Trading.AccountId, symbols = new[] { "ACME", "GONE" } }, "symbols", "'GONE' is inactive in the symbol universe.");
         await AssertRefusedAsync(new { accountId = kit.Trading.AccountId, symbols = Array.Empty<string>() }, "symbols", "symbols: is required");
         await AssertRefusedAsync(new { accountId = kit.Trading.AccountId, symbols = new[] { "ACME", " " } }, "symbols", "blank");
         await AssertRefusedAsync(new { accountId = kit.Trading.AccountId, symbols = Enumerable.Range(0, 101).Select(i => $"S{i}").ToArray() }, "symbols", "at most 100");
