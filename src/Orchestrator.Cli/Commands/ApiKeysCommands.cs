@@ -44,12 +44,12 @@ public static class ApiKeysCommands
             var outcome = await services.GetRequiredService<ApiKeyService>().CreateAsync(userId, request, Actor.CommandLine("api-keys create") with { UserId = userId }, ct);
             if (outcome.Errors is { } errors)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors.Lines));
+                return FieldErrors.Fail(parse, errors);
             }
 
             if (outcome.NameTaken)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, "name: this user already has a key with this name.");
+                return CommandErrors.Fail(ExitCodes.BadInput, "--name: this user already has a key with this name.");
             }
 
             Console.WriteLine($"API key {outcome.Key!.ApiKeyId} ({outcome.Key.Prefix}) created. It is shown this once:");
@@ -108,7 +108,7 @@ public static class ApiKeysCommands
             await using var scope = services.CreateAsyncScope();
             return await FindUserAsync(scope.ServiceProvider, parse.GetValue(email)!, ct) is { } userId
                 ? await action(scope.ServiceProvider, userId)
-                : CommandErrors.Fail(ExitCodes.BadInput, $"email: no user '{parse.GetValue(email)}'.");
+                : CommandErrors.Fail(ExitCodes.BadInput, $"--email: no user '{parse.GetValue(email)}'.");
         });
 
     private static async Task<Guid?> FindUserAsync(IServiceProvider services, string email, CancellationToken ct)

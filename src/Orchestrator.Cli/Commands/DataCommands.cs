@@ -87,7 +87,7 @@ public static class DataCommands
             var (set, errors) = await scope.ServiceProvider.GetRequiredService<SymbolService>().SetAsync(request, Actor.CommandLine("data symbols set"), ct);
             if (errors is not null)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors.Lines.Select(line => FromFile(line, hoursFile))));
+                return FieldErrors.Fail(parse, errors, line => FromFile(line, hoursFile));
             }
 
             Console.WriteLine($"{set!.Symbol} set ({set.Exchange}, {set.AssetClass}, {set.Currency}).");
@@ -97,11 +97,11 @@ public static class DataCommands
     }
 
     /// <summary>
-    /// The service names the API's field (<c>tradingHours</c>); when the hours came from <c>@FILE</c>, the line names the
-    /// option and the file instead, since the file is what the caller has to fix.
+    /// The line names the option (<c>--trading-hours</c>); when the hours came from <c>@FILE</c>, it names the file too,
+    /// since the file is what the caller has to fix.
     /// </summary>
     private static string FromFile(string line, string? file) =>
         file is not null && line.StartsWith(HoursField, StringComparison.Ordinal) ? $"--trading-hours: {file}: {line[HoursField.Length..]}" : line;
 
-    private const string HoursField = "tradingHours: ";
+    private const string HoursField = "--trading-hours: ";
 }

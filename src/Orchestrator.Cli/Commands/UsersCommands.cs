@@ -51,12 +51,12 @@ public static class UsersCommands
                 Actor.CommandLine("users create"), ct);
             if (outcome.Errors is { } errors)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, string.Join("; ", errors.Lines));
+                return FieldErrors.Fail(parse, errors);
             }
 
             if (outcome.EmailTaken)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, "email: a user with this email already exists.");
+                return CommandErrors.Fail(ExitCodes.BadInput, "--email: a user with this email already exists.");
             }
 
             Console.WriteLine($"Created user {outcome.User!.UserId} ({outcome.User.Email}).");
@@ -108,7 +108,7 @@ public static class UsersCommands
             var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == address && u.DeletedAt == null, ct);
             if (user is null || !await scope.ServiceProvider.GetRequiredService<AccountLifecycle>().DisableAsync(user.UserId, Actor.CommandLine("users disable"), ct))
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, $"email: no user '{address}'.");
+                return CommandErrors.Fail(ExitCodes.BadInput, $"EMAIL: no user '{address}'.");
             }
 
             Console.WriteLine($"Disabled {address}.");
@@ -129,7 +129,7 @@ public static class UsersCommands
             var link = await scope.ServiceProvider.GetRequiredService<EmailVerification>().NewLinkAsync(parse.GetValue(email)!, Actor.CommandLine("users verify-link"), ct);
             if (link is null)
             {
-                return CommandErrors.Fail(ExitCodes.BadInput, $"email: no unverified user '{parse.GetValue(email)}'.");
+                return CommandErrors.Fail(ExitCodes.BadInput, $"EMAIL: no unverified user '{parse.GetValue(email)}'.");
             }
 
             Console.WriteLine(link);

@@ -14,8 +14,11 @@ public sealed class ValidationErrors
 
     public bool Any => _errors.Count > 0;
 
-    /// <summary>One line per field, "field: message", for the command line.</summary>
-    public IEnumerable<string> Lines => _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}");
+    /// <summary>One line per field, "field: message".</summary>
+    public IEnumerable<string> Lines => LinesNaming(static name => name);
+
+    /// <summary>One line per field, the field called as <paramref name="name"/> says (the command line names its options).</summary>
+    public IEnumerable<string> LinesNaming(Func<string, string> name) => _errors.Select(e => $"{name(e.Key)}: {string.Join(" ", e.Value)}");
 
     public ValidationErrors Add(string field, string message)
     {

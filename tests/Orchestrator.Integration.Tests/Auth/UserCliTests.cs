@@ -43,7 +43,7 @@ public sealed partial class UserCliTests
 
         var badEmail = await CliRunner.RunWithInputAsync(Password, ["users", "create", "--email", "not-an-email", "--first-name", "A", "--last-name", "B", "--password-stdin", .. db.Switches]);
         Assert.Equal(2, badEmail.ExitCode);
-        Assert.StartsWith("orchestrator: email:", badEmail.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("orchestrator: --email:", badEmail.StandardError.Trim(), StringComparison.Ordinal);
 
         // No --password-stdin and no terminal to prompt on: Spectre's prompt once crashed with a stack trace (exit 1).
         var noTerminal = await CliRunner.RunAsync(["users", "create", "--email", "a@example.com", "--first-name", "A", "--last-name", "B", .. db.Switches]);
@@ -52,7 +52,7 @@ public sealed partial class UserCliTests
 
         var unknown = await CliRunner.RunAsync(["users", "disable", "nobody@example.com", .. db.Switches]);
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Equal("orchestrator: email: no user 'nobody@example.com'.", unknown.StandardError.Trim());
+        Assert.Equal("orchestrator: EMAIL: no user 'nobody@example.com'.", unknown.StandardError.Trim());
 
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM users"));
     }

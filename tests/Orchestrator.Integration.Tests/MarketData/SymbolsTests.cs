@@ -81,10 +81,12 @@ public sealed class SymbolsTests
         var bad = await CliRunner.RunAsync(["data", "symbols", "set", "ACME", "--asset-class", "STOCK", "--tick-size", "-1",
             "--trading-hours", """{"timeZone":"Mars/Olympus","sessions":{}}""", .. db.Switches]);
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("exchange: is required", bad.StandardError, StringComparison.Ordinal);
-        Assert.Contains("assetClass: must be one of EQUITY, FOREX, CRYPTO, COMMODITY, FUTURES.", bad.StandardError, StringComparison.Ordinal);
-        Assert.Contains("tickSize:", bad.StandardError, StringComparison.Ordinal);
-        Assert.Contains("tradingHours:", bad.StandardError, StringComparison.Ordinal);
+        // Each line names the option the caller typed, not the API's field (--asset-class, not assetClass).
+        Assert.Contains("--exchange: is required", bad.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--asset-class: must be one of EQUITY, FOREX, CRYPTO, COMMODITY, FUTURES.", bad.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--tick-size: must be positive, below 100, with at most 8 decimals.", bad.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--trading-hours: ", bad.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("assetClass", bad.StandardError, StringComparison.Ordinal);
         await using var context = db.CreateContext();
         Assert.Equal(0, await context.MarketSymbols.CountAsync(Ct));
     }
