@@ -107,6 +107,41 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(3L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
     }
 
+    [Fact]
+    public async Task Add_symbols_puts_the_missing_symbols_in_the_universe_and_imports_their_bars()
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await TestSymbols.AddAsync(db, ["ACME"]);
+        var csv = Path.Combine(_folder, "new-symbols.csv");
+        await File.WriteAllLinesAsync(csv, ["time,symbol,open,high,low,close,volume", "2026-07-01T13:30:00Z,ACME,10,11,9,10.5,100",
+            "2026-07-01T13:30:00Z,NEWA,10,11,9,10.5,100", "2026-07-01T13:31:00Z,NEWA,10,11,9,10.5,100", "2026-07-01T13:30:00Z,NEWB,1,1,1,1,1"], Ct);
+
+        // Refused before anything is read: the options it needs, then a bad asset class (the service's own check).
+        var bare = await CliRunner.RunAsync(["data", "import", csv, "--add-symbols", .. db.Switches]);
+        Assert.Equal((2, "orchestrator: --add-symbols: needs --exchange and --asset-class for the symbols it adds."), (bare.ExitCode, bare.StandardError.Trim()));
+        var badClass = await CliRunner.RunAsync(["data", "import", csv, "--add-symbols", "--exchange", "TEST", "--asset-class", "STOCK", .. db.Switches]);
+        Assert.Equal(2, badClass.ExitCode);
+        Assert.Contains("orchestrator: --asset-class: must be one of EQUITY, FOREX, CRYPTO, COMMODITY, FUTURES.", badClass.StandardError, StringComparison.Ordinal);
+        Assert.Equal(["ACME"], await db.QueryAsync("SELECT symbol FROM market_symbols", r => r.GetString(0)));
+
+        // ACME's bar in the first pass, NEWA's two and NEWB's one in the second: 4 in all, nothing left out.
+        var added = await CliRunner.RunAsync(["data", "import", csv, "--add-symbols", "--exchange", "TEST", "--asset-class", "EQUITY", .. db.Switches]);
+        Assert.True(added.ExitCode == 0, added.StandardError);
+        Assert.Contains("Added NEWA to the symbol universe (TEST, EQUITY).", added.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Added NEWB to the symbol universe (TEST, EQUITY).", added.StandardError, StringComparison.Ordinal);
+        Assert.Contains("4 bars imported from 1 files; 0 rows refused.", added.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(["ACME", "NEWA", "NEWB"], await db.QueryAsync("SELECT symbol FROM market_symbols ORDER BY symbol", r => r.GetString(0)));
+        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'SYMBOL_CREATED' AND resource_id IN ('NEWA', 'NEWB')"));
+
+        // --strict as well: the first pass writes nothing (bars outside the universe), the second takes all four at once.
+        await using var strictDb = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await TestSymbols.AddAsync(strictDb, ["ACME"]);
+        var strict = await CliRunner.RunAsync(["data", "import", csv, "--strict", "--add-symbols", "--exchange", "TEST", "--asset-class", "EQUITY", .. strictDb.Switches]);
+        Assert.True(strict.ExitCode == 0, strict.StandardError);
+        Assert.Equal(4L, await strictDb.ScalarAsync<long>("SELECT COUNT(*) FROM market_data_1m"));
+    }
+
     private static void Zip(string path, string entryName, params string[] lines)
     {
         using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
