@@ -123,7 +123,18 @@ public sealed class DatabaseLease : IAsyncDisposable
     {
         if (_session is not null)
         {
-            // Closing the session lets the lock go; no unlock needed (and none possible if the session is already gone).
+            // Closing the session lets the lock go, but only once its backend has exited, a moment after the close
+            // returns: unlocked first, the lease is free when this returns (a standby or the next serve need not wait).
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", _session) { CommandTimeout = 5 };
+                await unlock.ExecuteNonQueryAsync();
+            }
+            catch (Exception error) when (error is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+            {
+                // The session is gone already, and the lock with it.
+            }
+
             await _session.DisposeAsync();
         }
 
