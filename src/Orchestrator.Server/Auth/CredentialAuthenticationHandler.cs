@@ -11,7 +11,8 @@ namespace Orchestrator.Server.Auth;
 
 /// <summary>
 /// The one authentication scheme of the API: <c>X-API-Key: &lt;key&gt;</c> or
-/// <c>Authorization: Bearer &lt;session token&gt;</c>. Challenges (401) and refusals (403) are answered as
+/// <c>Authorization: Bearer &lt;session token&gt;</c> (on the stream's upgrade also the subprotocol
+/// <c>bearer.&lt;session token&gt;</c>, for browsers: <see cref="WebSocketBearerProtocol"/>). Challenges (401) and refusals (403) are answered as
 /// problem details that say what is wrong without saying which part of a credential was.
 /// </summary>
 public sealed class CredentialAuthenticationHandler(
@@ -33,6 +34,10 @@ public sealed class CredentialAuthenticationHandler(
         else if (Request.Headers.Authorization.ToString() is { } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             caller = await resolver.FromSessionTokenAsync(authorization["Bearer ".Length..].Trim(), Context.RequestAborted);
+        }
+        else if (WebSocketBearerProtocol.Token(Request) is { } streamToken)
+        {
+            caller = await resolver.FromSessionTokenAsync(streamToken, Context.RequestAborted);
         }
         else
         {

@@ -1,5 +1,6 @@
 using Orchestrator.Server.Accounts;
 using Orchestrator.Server.Backtests;
+using Orchestrator.Server.Dashboard;
 using Orchestrator.Server.MarketData;
 using Orchestrator.Server.MarketData.Live;
 using Orchestrator.Server.Orders;
@@ -60,6 +61,8 @@ public static class OrchestratorServer
         app.UseMiddleware<ApiUsageMiddleware>();
         app.UseOrchestratorProblemDetails();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before routing: a dashboard file is answered here and never meets the API's authentication or quotas.
+        app.UseDashboard();
         app.UseRouting();
         app.UseAuthentication();
         // Quotas count refused requests too (401, 403): guessing credentials spends the client's IP quota.

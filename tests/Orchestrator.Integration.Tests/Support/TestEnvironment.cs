@@ -34,6 +34,27 @@ public static class TestEnvironment
         return null!;
     }
 
+    /// <summary>The system Chromium the browser tests drive (Playwright never downloads one here).</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Skips (or, under CI, fails) the calling test when <see cref="ChromiumPath"/> is missing (scripts/services.sh installs it).</summary>
+    public static string RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return ChromiumPath;
+        }
+
+        var reason = $"browser tests need Chromium at {ChromiumPath} (scripts/services.sh installs the chromium package)";
+        if (IsCi)
+        {
+            Assert.Fail($"CI is set but {reason}.");
+        }
+
+        Assert.Skip(reason);
+        return null!;
+    }
+
     private static string? Value(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null;
 }

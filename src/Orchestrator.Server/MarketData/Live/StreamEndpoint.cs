@@ -15,7 +15,8 @@ namespace Orchestrator.Server.MarketData.Live;
 
 /// <summary>
 /// <c>/api/v1/stream</c>: a WebSocket for live market data and the caller's own events, authenticated like every API
-/// route (the upgrade request carries <c>X-API-Key</c> or a bearer token). The client sends
+/// route (the upgrade request carries <c>X-API-Key</c> or a bearer token; a browser offers the token as a subprotocol,
+/// <see cref="WebSocketBearerProtocol"/>). The client sends
 /// <c>{"action":"subscribe","symbols":["AAPL"]}</c> (or <c>unsubscribe</c>) and receives
 /// <c>{"type":"subscribed","symbols":[...]}</c>, then <c>{"type":"quote",...}</c> and <c>{"type":"bar",...}</c> as
 /// they are published; a bad message gets <c>{"type":"error","message":...}</c> and the stream goes on. Without
@@ -43,6 +44,15 @@ public static class StreamEndpoint
                 "This endpoint speaks WebSocket: open it with an Upgrade: websocket request.");
         }
 
+        // A browser authenticates by offering the subprotocols orchestrator.v1 and bearer.<token>; the answer must select
+        // one it offered, and never the token: without orchestrator.v1 there is nothing safe to select.
+        var bearerProtocol = WebSocketBearerProtocol.Token(http.Request) is not null;
+        if (bearerProtocol && !WebSocketBearerProtocol.OffersProtocol(http.Request))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "WebSocket subprotocol required", "websocket-protocol",
+                $"A stream authenticated by a bearer.<token> subprotocol must also offer '{WebSocketBearerProtocol.Protocol}', the one the server selects.");
+        }
+
         // Subscribed before the upgrade: an event published once the client sees the socket open reaches it.
         IUserEventSubscription subscribed;
         try
@@ -56,7 +66,8 @@ public static class StreamEndpoint
         }
 
         await using var mine = subscribed;
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(
+            WebSocketBearerProtocol.OffersProtocol(http.Request) ? WebSocketBearerProtocol.Protocol : null);
         await using var subscription = await hub.SubscribeAsync(http.RequestAborted);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var send = new SemaphoreSlim(1, 1);

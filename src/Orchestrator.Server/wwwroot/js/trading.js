@@ -1,0 +1,56 @@
+// Positions, open orders (with Cancel) and recent orders of the selected account.
+import { get, del } from './api.js';
+import { byId, el, fillTable, td } from './dom.js';
+import { fmtMoney, fmtPrice, fmtQty, fmtTime } from './format.js';
+import { showError, showInfo } from './banner.js';
+
+const WORKING = ['NEW', 'PARTIALLY_FILLED'];
+
+export async function loadTrading(accountId, onChanged) {
+  if (!accountId) {
+    fillTable(byId('positions-table'), [], 'No account.');
+    fillTable(byId('open-orders-table'), [], 'No account.');
+    fillTable(byId('recent-orders-table'), [], 'No account.');
+    return;
+  }
+
+  const account = encodeURIComponent(accountId);
+  const [positions, recent, ...working] = await Promise.all([
+    get(`/api/v1/accounts/${account}/positions`),
+    get(`/api/v1/orders?accountId=${account}&pageSize=25`),
+    ...WORKING.map((status) => get(`/api/v1/orders?accountId=${account}&status=${status}&pageSize=200`)),
+  ]);
+
+  fillTable(byId('positions-table'), positions.map((p) => el('tr', { 'data-symbol': p.symbol },
+    td(p.symbol),
+    td(fmtQty(p.quantity), { num: true }),
+    td(fmtPrice(p.averagePrice), { num: true }),
+    td(fmtPrice(p.currentPrice), { num: true }),
+    td(fmtMoney(p.marketValue), { num: true }),
+    td(fmtMoney(p.unrealizedPnl), { num: true, sign: p.unrealizedPnl }),
+    td(fmtMoney(p.realizedPnl), { num: true, sign: p.realizedPnl }))), 'No open positions.');
+
+  const open = working.flatMap((page) => page.items).sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : -1));
+  fillTable(byId('open-orders-table'), open.map((o) => el('tr', { 'data-order-id': o.orderId },
+    td(fmtTime(o.submittedAt)), td(o.symbol), td(o.side), td(o.orderType),
+    td(fmtQty(o.quantity), { num: true }), td(fmtQty(o.filledQuantity), { num: true }),
+    td(fmtPrice(o.limitPrice), { num: true }), td(fmtPrice(o.stopPrice), { num: true }),
+    td(o.timeInForce), td(o.status),
+    el('td', {}, el('button', { type: 'button', className: 'small danger', onclick: () => cancel(o, onChanged) }, 'Cancel')))), 'No open orders.');
+
+  fillTable(byId('recent-orders-table'), recent.items.map((o) => el('tr', { 'data-order-id': o.orderId },
+    td(fmtTime(o.submittedAt)), td(o.symbol), td(o.side), td(o.orderType),
+    td(fmtQty(o.quantity), { num: true }), td(fmtQty(o.filledQuantity), { num: true }),
+    td(fmtPrice(o.averageFillPrice), { num: true }), td(fmtMoney(o.commission), { num: true }),
+    td(o.status), td(o.orderSource), td(o.rejectionReason ?? ''))), 'No orders yet.');
+}
+
+async function cancel(order, onChanged) {
+  try {
+    await del(`/api/v1/orders/${encodeURIComponent(order.orderId)}`);
+    showInfo(`Cancelled ${order.side} ${fmtQty(order.quantity)} ${order.symbol}.`);
+  } catch (error) {
+    showError('Cancel', error);
+  }
+  onChanged();
+}
