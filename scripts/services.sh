@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (if missing) and starts the backing services the integration tests
 # need, on 127.0.0.1 only, without Docker and without systemd:
-#   PostgreSQL 15 + pg_cron on :5432, Redis on :6379, InfluxDB 1.x on :8086.
+#   PostgreSQL 15 + pg_cron on :5432, Redis on :6379, InfluxDB 1.x on :8086,
+# and Chromium (/usr/bin/chromium) for the dashboard's browser tests.
 #
 # Usage (as root, Debian 12):
 #   eval "$(scripts/services.sh)"
@@ -355,6 +356,17 @@ EOF
 }
 
 # ---------------------------------------------------------------------------
+# Chromium: the dashboard's browser tests drive /usr/bin/chromium through
+# Playwright (which never downloads a browser here). Nothing to start.
+# ---------------------------------------------------------------------------
+
+ensure_chromium() {
+    ensure_packages chromium
+    [[ -x /usr/bin/chromium ]] || die "the chromium package is installed but /usr/bin/chromium is missing"
+    log "Chromium ready at /usr/bin/chromium"
+}
+
+# ---------------------------------------------------------------------------
 
 main() {
     [[ $EUID -eq 0 ]] || die "must run as root (installs packages and starts daemons)"
@@ -363,6 +375,7 @@ main() {
     start_postgres 3>&-
     start_redis 3>&-
     start_influx 3>&-
+    ensure_chromium 3>&-
 
     cat >&3 <<EOF
 export ORCHESTRATOR_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=${DB_USER};Password=${DB_PASSWORD};Database=${DB_NAME}'
