@@ -27,7 +27,6 @@ public static class DashboardFiles
                 [".js"] = "text/javascript; charset=utf-8",
                 [".css"] = "text/css; charset=utf-8",
                 [".svg"] = "image/svg+xml",
-                [".txt"] = "text/plain; charset=utf-8",
             }),
             OnPrepareResponse = context =>
             {

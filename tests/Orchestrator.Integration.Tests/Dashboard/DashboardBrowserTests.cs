@@ -114,6 +114,18 @@ public sealed class DashboardBrowserTests
 
         await browser.LoginAsync(kit.User.Email, kit.User.Password);
         await page.WaitForSelectorAsync("#stream-state:has-text('stream: live')", new PageWaitForSelectorOptions { Timeout = 10_000 });
+
+        // The kill switch asks for a reason (a prompt), then PUTs the state; the page shows what the API answered.
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync("lunch break");
+        await page.ClickAsync("#risk-halt");
+        await page.WaitForSelectorAsync("#risk-state:has-text('HALTED')");
+        Assert.Equal("(lunch break)", await page.InnerTextAsync("#risk-reason"));
+        var state = await kit.GetAsync("/api/v1/risk/state");
+        Assert.Equal(("HALTED", "lunch break"), (state.GetProperty("state").GetString(), state.GetProperty("reason").GetString()));
+        await page.ClickAsync("#risk-resume");
+        await page.WaitForSelectorAsync("#risk-state:has-text('ACTIVE')");
+        Assert.Equal("ACTIVE", (await kit.GetAsync("/api/v1/risk/state")).GetProperty("state").GetString());
+
         await page.ClickAsync("#logout");
         await page.WaitForSelectorAsync("#login-form", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('orchestrator.session')"));

@@ -17,7 +17,7 @@ export async function loadTrading(accountId, onChanged) {
   const account = encodeURIComponent(accountId);
   const [positions, recent, ...working] = await Promise.all([
     get(`/api/v1/accounts/${account}/positions`),
-    get(`/api/v1/orders?accountId=${account}&pageSize=25`),
+    get(`/api/v1/orders?accountId=${account}&pageSize=20`),
     ...WORKING.map((status) => get(`/api/v1/orders?accountId=${account}&status=${status}&pageSize=200`)),
   ]);
 
