@@ -130,4 +130,37 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("#login-form", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('orchestrator.session')"));
     }
+
+    [Fact]
+    public async Task The_page_refreshes_its_session_a_minute_before_the_access_token_expires()
+    {
+        // Access tokens live 65 s here, so the page's refresh (a minute before expiry) is due 5 s after login.
+        await using var server = await ApiServer.StartAsync(Orchestrator.Storage.Configuration.DatabaseProvider.Sqlite, "--Security:AccessTokenLifetime=00:01:05");
+        var kit = await TradingKit.StartAsync(server);
+        await using var browser = await DashboardBrowser.OpenAsync(server.BaseAddress);
+        var page = browser.Page;
+        await browser.LoginAsync(kit.User.Email, kit.User.Password);
+        var first = await page.EvaluateAsync<JsonElement>("JSON.parse(sessionStorage.getItem('orchestrator.session'))");
+
+        // Polled from here: the page's CSP refuses the string evaluation WaitForFunctionAsync would use (no 'unsafe-eval').
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement second;
+        do
+        {
+            await Task.Delay(250, Ct);
+            second = await page.EvaluateAsync<JsonElement>("JSON.parse(sessionStorage.getItem('orchestrator.session'))");
+        }
+        while (second.GetProperty("accessToken").GetString() == first.GetProperty("accessToken").GetString() && DateTime.UtcNow < deadline);
+
+        Assert.NotEqual(first.GetProperty("accessToken").GetString(), second.GetProperty("accessToken").GetString());
+        Assert.NotEqual(first.GetProperty("refreshToken").GetString(), second.GetProperty("refreshToken").GetString());
+        Assert.Equal(kit.User.Email, second.GetProperty("email").GetString());
+        // The new token works, and the spent refresh token does not (rotation: it was used once).
+        using var fresh = server.Client(bearer: second.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/accounts", Ct)).StatusCode);
+        using var anonymous = server.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.GetProperty("refreshToken").GetString() }, Ct)).StatusCode);
+        Assert.True(await page.IsVisibleAsync("#app-view"));
+    }
 }
