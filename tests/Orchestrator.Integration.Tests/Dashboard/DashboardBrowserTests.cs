@@ -163,4 +163,56 @@ public sealed class DashboardBrowserTests
             (await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.GetProperty("refreshToken").GetString() }, Ct)).StatusCode);
         Assert.True(await page.IsVisibleAsync("#app-view"));
     }
+
+    [Fact]
+    public async Task Strategies_stop_and_start_from_their_row_alerts_are_acknowledged_and_a_refusal_is_shown()
+    {
+        await using var server = await ApiServer.StartAsync();
+        await Strategies.StrategyRunKit.AddSymbolsAsync(server.Db, "ACME");
+        var kit = await Strategies.StrategyRunKit.StartAsync(server);
+        var running = await kit.CreateStrategyAsync("Running crossover");
+        await Strategies.StrategyRunKit.OkAsync(await kit.StartAsync(running, new { accountId = kit.Trading.AccountId, symbols = new[] { "ACME" } }));
+        var never = await kit.CreateStrategyAsync("Never started");
+        Guid alertId;
+        await using (var db = server.Db.CreateContext())
+        {
+            var alert = new Orchestrator.Storage.Model.Entities.RiskAlert
+            {
+                UserId = kit.Trading.User.UserId, AlertType = "RECONCILIATION", Severity = "CRITICAL",
+                Title = "Daily loss <b>limit</b>", Message = "<img src=x onerror=alert(1)>", CreatedAt = DateTime.UtcNow, IsAcknowledged = false,
+            };
+            db.RiskAlerts.Add(alert);
+            await db.SaveChangesAsync(Ct);
+            alertId = alert.AlertId;
+        }
+
+        await using var browser = await DashboardBrowser.OpenAsync(server.BaseAddress);
+        var page = browser.Page;
+        await browser.LoginAsync(kit.Trading.User.Email, kit.Trading.User.Password);
+
+        Assert.Equal([["Running crossover", "RUNNING", "ACME", "0", "0", "0", "0.00", "Stop"], ["Never started", "STOPPED", "", "", "", "0", "0.00", "Start"]],
+            await browser.RowsAsync("#strategies-table"));
+        // The alert's markup-looking title and message are shown as text: no element was made of them.
+        var alertRow = (await browser.RowsAsync("#alerts-table")).Single();
+        Assert.Equal(["CRITICAL", "Daily loss <b>limit</b>", "<img src=x onerror=alert(1)>", "Acknowledge"], alertRow[1..]);
+        Assert.Equal(0, await page.Locator("#alerts-table img, #alerts-table b").CountAsync());
+
+        await page.Locator($"#strategies-table tr[data-strategy-id='{running}'] button").ClickAsync();
+        await page.WaitForSelectorAsync($"#strategies-table tr[data-strategy-id='{running}'] button:has-text('Start')");
+        Assert.False((await kit.Strategies.GetAsync($"/api/v1/strategies/{running}/status")).GetProperty("isActive").GetBoolean());
+        await page.Locator($"#strategies-table tr[data-strategy-id='{running}'] button").ClickAsync();
+        await page.WaitForSelectorAsync($"#strategies-table tr[data-strategy-id='{running}'] button:has-text('Stop')");
+        Assert.Equal("RUNNING", (await kit.Strategies.GetAsync($"/api/v1/strategies/{running}/status")).GetProperty("runState").GetString());
+
+        // A strategy with nowhere to run: the server's 422 detail reaches the banner word for word.
+        var refusal = await (await kit.StartAsync(never, null)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        await page.Locator($"#strategies-table tr[data-strategy-id='{never}'] button").ClickAsync();
+        await page.WaitForSelectorAsync("#banner.error");
+        Assert.Equal($"Start Never started: {refusal.GetProperty("detail").GetString()}", await page.InnerTextAsync("#banner"));
+
+        await page.Locator($"#alerts-table tr[data-alert-id='{alertId}'] button").ClickAsync();
+        await page.WaitForSelectorAsync($"#alerts-table tr[data-alert-id='{alertId}'] :text('acknowledged')");
+        var alerts = await kit.Strategies.GetAsync("/api/v1/risk/alerts");
+        Assert.True(alerts.EnumerateArray().Single().GetProperty("isAcknowledged").GetBoolean());
+    }
 }
