@@ -24,7 +24,7 @@ public static partial class ParseErrors
         ArgumentNullException.ThrowIfNull(parse);
         foreach (var error in parse.Errors)
         {
-            Console.Error.WriteLine($"orchestrator: {Readable(error.Message)}");
+            Console.Error.WriteLine($"orchestrator: {Message(error)}");
         }
 
         Console.Error.WriteLine($"see '{CommandPath(parse.CommandResult)} --help'");
@@ -45,6 +45,25 @@ public static partial class ParseErrors
 
         names.Reverse();
         return string.Join(' ', names);
+    }
+
+    /// <summary>
+    /// The parser's line, naming what was typed: a positional argument by its name as the help shows it (<c>ID</c>,
+    /// <c>SYMBOL</c>) where the parser names only its command ("for command 'cancel'", "Required argument missing
+    /// for command: 'bars'"), and CLR types by their short names.
+    /// </summary>
+    private static string Message(ParseError error)
+    {
+        var message = Readable(error.Message);
+        if (error.SymbolResult is not ArgumentResult { Argument: var argument, Parent: CommandResult { Command: var owner } })
+        {
+            return message;
+        }
+
+        var name = argument.Name.ToUpperInvariant();
+        return message.StartsWith("Required argument missing", StringComparison.Ordinal)
+            ? $"{name}: is required."
+            : message.Replace($"for command '{owner.Name}'", $"for {name}", StringComparison.Ordinal);
     }
 
     /// <summary>The parser names CLR types ('System.Nullable`1[System.DateTimeOffset]'); a user needs only 'DateTimeOffset'.</summary>

@@ -3,7 +3,7 @@ using Orchestrator.Integration.Tests.Support;
 namespace Orchestrator.Integration.Tests.Cli;
 
 /// <summary>
-/// Parse errors are bad input: exit 2, the parser's lines naming the option on stderr, a hint, and nothing on stdout
+/// Parse errors are bad input: exit 2, the parser's lines naming the option or argument on stderr, a hint, and nothing on stdout
 /// (System.CommandLine's own handling exited 1 and dumped the help text on stdout). Nothing here reaches a database.
 /// </summary>
 public sealed class ParseErrorTests
@@ -14,7 +14,9 @@ public sealed class ParseErrorTests
     [InlineData("orchestrator orders place", "Cannot parse argument 'nope' for option '--account' as expected type 'Guid'.",
         "orders", "place", "--account", "nope", "--symbol", "XYZ", "--side", "BUY", "--quantity", "1")]
     [InlineData("orchestrator orders place", "Option '--account' is required.", "orders", "place", "--symbol", "XYZ", "--side", "BUY", "--quantity", "1")]
-    [InlineData("orchestrator orders cancel", "Cannot parse argument 'xyz' for command 'cancel' as expected type 'Guid'.", "orders", "cancel", "xyz")]
+    [InlineData("orchestrator orders cancel", "Cannot parse argument 'xyz' for ORDER-ID as expected type 'Guid'.", "orders", "cancel", "xyz")]
+    [InlineData("orchestrator orders cancel", "ORDER-ID: is required.", "orders", "cancel")]
+    [InlineData("orchestrator data bars", "SYMBOL: is required.", "data", "bars", "--from", "2024-01-01", "--to", "2024-01-02")]
     [InlineData("orchestrator data bars", "Cannot parse argument 'xx' for option '--from' as expected type 'DateTimeOffset'.",
         "data", "bars", "XYZ", "--from", "xx", "--to", "2024-01-02")]
     [InlineData("orchestrator data generate", "Cannot parse argument 'abc' for option '--symbols' as expected type 'Int32'.", "data", "generate", "--symbols", "abc")]
