@@ -62,7 +62,8 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>The text of each cell of a table's body rows.</summary>
     public async Task<string[][]> RowsAsync(string table)
     {
-        var rows = await Page.Locator($"{table} tbody tr:not(.empty)").AllAsync();
+        // The table's own rows: not a row of fills shown under an order, nor the rows of the table inside it.
+        var rows = await Page.Locator($"{table} > tbody > tr:not(.empty):not(.fills)").AllAsync();
         var result = new List<string[]>();
         foreach (var row in rows)
         {

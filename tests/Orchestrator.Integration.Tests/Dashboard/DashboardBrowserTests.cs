@@ -53,6 +53,19 @@ public sealed class DashboardBrowserTests
             recent.Select(r => r[1..]).ToArray());
         Assert.Equal("60 1m bars of ACME", await page.InnerTextAsync("#price-note"));
 
+        // A click on an order's row shows its fills under it: the market buy's one fill, 10 at 100.00 for the 1.00
+        // minimum commission, taking liquidity, with the paper exchange's trade id; a second click hides them.
+        var boughtId = (await bought.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("orderId").GetGuid();
+        var tradeId = Assert.Single((await kit.GetAsync($"/api/v1/orders/{boughtId}/fills")).EnumerateArray()).GetProperty("tradeId").GetString();
+        var boughtRow = page.Locator($"#recent-orders-table tr[data-order-id='{boughtId}']");
+        await boughtRow.ClickAsync();
+        var fill = page.Locator("#recent-orders-table tr.fills .fills-table tbody tr");
+        await fill.WaitForAsync();
+        Assert.Equal(["10", "100.00", "1.00", "taker", tradeId], (await fill.Locator("td").AllInnerTextsAsync()).Skip(1).Select(t => t.Trim()).ToArray());
+        Assert.Equal(2, (await browser.RowsAsync("#recent-orders-table")).Length);
+        await boughtRow.ClickAsync();
+        Assert.Equal(0, await page.Locator("#recent-orders-table tr.fills").CountAsync());
+
         // A LIMIT order through the ticket.
         await page.FillAsync("#ticket-symbol", "acme");
         await page.SelectOptionAsync("#ticket-side", "SELL");

@@ -38,12 +38,53 @@ export async function loadTrading(accountId, onChanged) {
     td(o.timeInForce), td(o.status),
     el('td', {}, el('button', { type: 'button', className: 'small danger', onclick: () => cancel(o, onChanged) }, 'Cancel')))), 'No open orders.');
 
-  fillTable(byId('recent-orders-table'), recent.items.map((o) => el('tr', { 'data-order-id': o.orderId },
+  const rows = recent.items.map((o) => el('tr', {
+    'data-order-id': o.orderId, className: 'expandable', title: 'Show its fills', onclick: (event) => toggleFills(event.currentTarget, o.orderId),
+  },
     td(fmtTime(o.submittedAt)), td(o.symbol), td(o.side), td(o.orderType),
     td(fmtQty(o.quantity), { num: true }), td(fmtQty(o.filledQuantity), { num: true }),
     td(fmtPrice(o.averageFillPrice), { num: true }), td(fmtMoney(o.commission), { num: true }),
-    td(o.status), td(o.orderSource), td(o.rejectionReason ?? ''))), 'No orders yet.');
+    td(o.status), td(o.orderSource), td(o.rejectionReason ?? '')));
+  fillTable(byId('recent-orders-table'), rows, 'No orders yet.');
+  // The table is rebuilt on every change: orders whose fills were open show them again.
+  for (const row of rows) {
+    if (expanded.has(row.dataset.orderId)) showFills(row, row.dataset.orderId);
+  }
 }
+
+// Orders whose fills are shown under their row in "Recent orders and fills".
+const expanded = new Set();
+
+function toggleFills(row, orderId) {
+  if (row.nextElementSibling?.classList.contains('fills')) {
+    row.nextElementSibling.remove();
+    expanded.delete(orderId);
+    return;
+  }
+  expanded.add(orderId);
+  showFills(row, orderId);
+}
+
+// One row under the order's, holding a table of its fills (GET /orders/{id}/fills): each execution as the broker
+// reported it, where the order's row shows only their sum and average.
+async function showFills(row, orderId) {
+  const cell = el('td', { colspan: row.cells.length }, 'Loading fills…');
+  row.after(el('tr', { className: 'fills' }, cell));
+  try {
+    const fills = await get(`/api/v1/orders/${encodeURIComponent(orderId)}/fills`);
+    cell.replaceChildren(fills.length === 0 ? 'No fills.' : el('table', { className: 'data fills-table' },
+      el('thead', {}, el('tr', {}, ...['Time', 'Quantity', 'Price', 'Commission', 'Liquidity', 'Trade id']
+        .map((name, i) => el('th', { className: i >= 1 && i <= 3 ? 'num' : null }, name)))),
+      el('tbody', {}, ...fills.map((f) => el('tr', {},
+        td(fmtTime(f.exchangeTime ?? f.createdAt)), td(fmtQty(f.quantity), { num: true }), td(fmtPrice(f.price), { num: true }),
+        td(fmtMoney(f.commission), { num: true }), td(LIQUIDITY[f.liquidityIndicator] ?? f.liquidityIndicator ?? ''), td(f.tradeId ?? ''))))));
+  } catch (error) {
+    cell.replaceChildren(`The fills could not be loaded: ${error.message}`);
+  }
+}
+
+// The seed's liquidity codes: A took liquidity from the book (aggressive), P rested and was taken (passive).
+const LIQUIDITY = { A: 'taker', P: 'maker' };
 
 async function cancel(order, onChanged) {
   try {
