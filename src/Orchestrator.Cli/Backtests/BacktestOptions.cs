@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.Backtesting;
+using Orchestrator.Domain.Common;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Matching.Slippage;
 using Orchestrator.Domain.Strategies.Parameters;
@@ -98,7 +99,7 @@ public sealed class BacktestOptions
 
         foreach (var (option, day) in new[] { ("--from", from), ("--to", to) })
         {
-            if (BacktestDates.Problem(day) is { } problem)
+            if (CalendarRange.Problem(day) is { } problem)
             {
                 return (null, $"{option}: {problem}");
             }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Backtesting;
+using Orchestrator.Domain.Common;
 using Orchestrator.Domain.Matching.Fees;
 using Orchestrator.Domain.Matching.Slippage;
 using Orchestrator.Domain.Strategies;
@@ -78,7 +79,7 @@ public sealed class BacktestPlanner(OrchestratorDbContext db)
         errors.Check(to is not null, "to", "is required (or set backtest_config.end_date on the strategy)");
         foreach (var (field, day) in new[] { ("from", from), ("to", to) })
         {
-            if (day is { } date && BacktestDates.Problem(date) is { } problem)
+            if (day is { } date && CalendarRange.Problem(date) is { } problem)
             {
                 errors.Add(field, problem);
             }

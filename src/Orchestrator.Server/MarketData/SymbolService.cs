@@ -18,12 +18,6 @@ public sealed class SymbolService(OrchestratorDbContext db, AuditTrail audit, Sy
 {
     public static readonly string[] AssetClasses = ["EQUITY", "FOREX", "CRYPTO", "COMMODITY", "FUTURES"];
 
-    /// <summary>The instants <see cref="SessionAsync"/> answers for: the years 1900 to 2200, from this one up to (not including) <see cref="SessionRangeEnd"/>.</summary>
-    public static readonly DateTimeOffset SessionRangeStart = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <inheritdoc cref="SessionRangeStart"/>
-    public static readonly DateTimeOffset SessionRangeEnd = new(2201, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public async Task<(SymbolView? Symbol, ValidationErrors? Errors)> SetAsync(SymbolRequest request, Actor actor, CancellationToken ct)
     {
         var symbol = request.Symbol?.Trim().ToUpperInvariant();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orchestrator.Domain.Common;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Validation;
@@ -37,11 +38,9 @@ public static class SymbolsEndpoints
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(
         string symbol, SymbolService service, TimeProvider time, CancellationToken ct, DateTimeOffset? at = null)
     {
-        // The session's open and close are found by stepping through local days in the symbol's time zone: near
-        // DateTimeOffset's own limits that arithmetic overflows, and no trading calendar means anything there anyway.
-        if (at is { } instant && (instant < SymbolService.SessionRangeStart || instant >= SymbolService.SessionRangeEnd))
+        if (at is { } instant && CalendarRange.Problem(instant) is { } problem)
         {
-            return new ValidationErrors().Add("at", "must be in the years 1900 to 2200: from 1900-01-01T00:00:00Z, before 2201-01-01T00:00:00Z.").ToProblem();
+            return new ValidationErrors().Add("at", problem).ToProblem();
         }
 
         return TypedResults.Ok(await service.SessionAsync(symbol, at ?? time.GetUtcNow(), ct));

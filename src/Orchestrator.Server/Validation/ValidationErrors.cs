@@ -40,7 +40,7 @@ public sealed class ValidationErrors
     {
         Status = StatusCodes.Status422UnprocessableEntity,
         Title = "The request has invalid fields",
-        Detail = string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        Detail = string.Join(" ", Lines),
         Type = ProblemDetailsSetup.TypeBase + "validation",
     });
 }
